@@ -1,0 +1,33 @@
+namespace Tanpan.Engine.Common;
+
+/// <summary>An expected failure tied to an input field: <paramref name="Path"/> is the field path
+/// (e.g. <c>lines[2].unit</c>) and <paramref name="Message"/> says what is allowed.</summary>
+public sealed record FieldError(string Path, string Message);
+
+/// <summary>Outcome of an operation whose failures are expected (bad input), not exceptional.</summary>
+public readonly struct Outcome<T>
+{
+    private readonly T? _value;
+
+    private Outcome(T? value, IReadOnlyList<FieldError>? errors)
+    {
+        _value = value;
+        Errors = errors ?? [];
+    }
+
+    public IReadOnlyList<FieldError> Errors { get; }
+
+    public bool Succeeded => Errors.Count == 0;
+
+    public T Value => Succeeded ? _value! : throw new InvalidOperationException("Outcome failed: " + string.Join("; ", Errors.Select(e => $"{e.Path}: {e.Message}")));
+
+    public static Outcome<T> Success(T value) => new(value, null);
+
+    public static Outcome<T> Failure(IReadOnlyList<FieldError> errors)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(errors.Count);
+        return new(default, errors);
+    }
+
+    public static Outcome<T> Failure(string path, string message) => Failure([new FieldError(path, message)]);
+}

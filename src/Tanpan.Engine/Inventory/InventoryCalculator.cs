@@ -1,0 +1,357 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Tanpan.Engine.Common;
+using Tanpan.Engine.Factors;
+using Tanpan.Engine.Quantities;
+
+namespace Tanpan.Engine.Inventory;
+
+/// <summary>Options that change what is returned, never what is computed.</summary>
+public sealed record InventoryOptions(bool IncludeLines = true, int MaxWarnings = 200)
+{
+    public static readonly InventoryOptions Default = new();
+    public static readonly InventoryOptions TotalsOnly = new(IncludeLines: false);
+}
+
+/// <summary>Organisational inventory per ISO 14064-1: Σ activity × factor_gas × GWP_gas per line, aggregated
+/// by scope, category and gas. Factor resolution is cached per distinct query, so cost per line is a few
+/// decimal multiplications. All lines are validated first; nothing is computed partially.</summary>
+public sealed class InventoryCalculator(FactorResolver resolver)
+{
+    // Fixed chunk size keeps the summation order (and so every decimal digit) independent of the core count.
+    private const int ChunkSize = 32_768;
+    private const int MaxErrors = 200;
+
+    public Outcome<InventoryResult> Calculate(InventoryRequest request, InventoryOptions? options = null)
+    {
+        options ??= InventoryOptions.Default;
+        if (request.ReportingYear is < 1990 or > 2100)
+        {
+            return Outcome<InventoryResult>.Failure("reportingYear", "must be a year between 1990 and 2100");
+        }
+
+        var lines = request.Lines;
+        var run = new Run(this, request, options);
+        var chunkCount = (lines.Count + ChunkSize - 1) / ChunkSize;
+        var chunks = new Chunk[chunkCount];
+        if (chunkCount <= 1)
+        {
+            chunks = chunkCount == 0 ? [] : [run.Process(0, lines.Count)];
+        }
+        else
+        {
+            Parallel.For(0, chunkCount, c => chunks[c] = run.Process(c * ChunkSize, Math.Min(lines.Count, (c + 1) * ChunkSize)));
+        }
+
+        var errors = chunks.SelectMany(c => c.Errors).Take(MaxErrors).ToList();
+        var errorCount = chunks.Sum(c => c.Errors.Count);
+        if (errorCount > MaxErrors)
+        {
+            errors.Add(new FieldError("lines", $"{errorCount - MaxErrors} more errors not listed"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<InventoryResult>.Failure(errors);
+        }
+
+        return Outcome<InventoryResult>.Success(run.Merge(chunks));
+    }
+
+    /// <summary>A resolved factor plus the registry indices of its gases, shared by all lines using it.</summary>
+    private sealed record Entry(ResolvedFactor? Factor, IReadOnlyList<FieldError> Errors, int[] GasIndex, decimal[] KgCo2ePerUnit, bool Separate);
+
+    private sealed class Chunk(int gasCapacity)
+    {
+        public List<FieldError> Errors { get; } = [];
+        public List<CalculationWarning> Warnings { get; } = [];
+        public int WarningCount { get; set; }
+        public decimal[] ByScope { get; } = new decimal[3];
+        public decimal[] ByCategory { get; } = new decimal[IsoCategory.All.Count];
+        public decimal[] ByGas { get; set; } = new decimal[gasCapacity];
+        public decimal[] Separate { get; set; } = new decimal[gasCapacity];
+        public decimal Estimated { get; set; }
+        public LineResult[]? Lines { get; set; }
+    }
+
+    private sealed class Run(InventoryCalculator owner, InventoryRequest request, InventoryOptions options)
+    {
+        private readonly ConcurrentDictionary<FactorQuery, Entry> _cache = new();
+        private readonly List<string> _gasNames = [];
+        private readonly List<string> _gasGroups = [];
+        private readonly Lock _gasLock = new();
+        private readonly LineResult[]? _lineResults = options.IncludeLines ? new LineResult[request.Lines.Count] : null;
+        private readonly int _yearStart = new DateOnly(request.ReportingYear, 1, 1).DayNumber;
+        private readonly int _yearEnd = new DateOnly(request.ReportingYear, 12, 31).DayNumber;
+
+        public Chunk Process(int start, int end)
+        {
+            var chunk = new Chunk(8);
+            for (var i = start; i < end; i++)
+            {
+                ProcessLine(i, request.Lines[i], chunk);
+            }
+
+            return chunk;
+        }
+
+        private void ProcessLine(int index, InventoryLine line, Chunk chunk)
+        {
+            var errorsBefore = chunk.Errors.Count;
+            if (line.Quantity < 0)
+            {
+                chunk.Errors.Add(new FieldError(Path(index, "quantity"), "must be zero or greater"));
+            }
+
+            var included = line.Quantity;
+            var estimated = false;
+            int? includedDays = null;
+            int? periodDays = null;
+            if (line.Period is { } period)
+            {
+                if (period.To < period.From)
+                {
+                    chunk.Errors.Add(new FieldError(Path(index, "period.to"), $"must be on or after period.from ({period.From:yyyy-MM-dd})"));
+                }
+                else
+                {
+                    var days = period.InclusiveDays;
+                    var inYear = Math.Max(0, Math.Min(period.To.DayNumber, _yearEnd) - Math.Max(period.From.DayNumber, _yearStart) + 1);
+                    periodDays = days;
+                    includedDays = inYear;
+                    if (inYear < days)
+                    {
+                        // Prorate by inclusive days: multiply first so no precision is lost before the division.
+                        included = line.Quantity * inYear / days;
+                        estimated = true;
+                        if (inYear == 0)
+                        {
+                            Warn(chunk, Path(index, "period"), $"period {period.From:yyyy-MM-dd}–{period.To:yyyy-MM-dd} lies outside {request.ReportingYear}: nothing included");
+                        }
+                    }
+                }
+            }
+
+            var entry = Resolve(index, line, chunk);
+            if (entry?.Factor is { } factor && line.Unit.Dimension != factor.PerUnit.Dimension)
+            {
+                var allowed = string.Join(", ", Units.CodesFor(factor.PerUnit.Dimension));
+                chunk.Errors.Add(new FieldError(Path(index, "unit"), $"'{line.Unit.Code}' does not fit {line.Activity} (measured in {factor.PerUnit.Code}); allowed: {allowed}"));
+            }
+
+            if (chunk.Errors.Count > errorsBefore || entry?.Factor is null)
+            {
+                return;
+            }
+
+            var inFactorUnit = line.Unit.Convert(included, entry.Factor.PerUnit);
+            decimal lineKg = 0;
+            var gasIndex = entry.GasIndex;
+            var perUnit = entry.KgCo2ePerUnit;
+            EnsureCapacity(chunk, gasIndex);
+            var target = entry.Separate ? chunk.Separate : chunk.ByGas;
+            for (var g = 0; g < gasIndex.Length; g++)
+            {
+                var kg = inFactorUnit * perUnit[g];
+                target[gasIndex[g]] += kg;
+                lineKg += kg;
+            }
+
+            if (!entry.Separate)
+            {
+                chunk.ByScope[line.Category.Scope - 1] += lineKg;
+                chunk.ByCategory[line.Category.Index] += lineKg;
+                if (estimated)
+                {
+                    chunk.Estimated += lineKg;
+                }
+            }
+
+            if (_lineResults is not null)
+            {
+                _lineResults[index] = new LineResult(index, line, included, inFactorUnit, estimated, includedDays, periodDays, entry.Factor, lineKg);
+            }
+        }
+
+        private Entry? Resolve(int index, InventoryLine line, Chunk chunk)
+        {
+            var use = line.Use;
+            if (use is null && line.Category.Code == "1.2" && line.Activity.StartsWith("fuel.", StringComparison.Ordinal))
+            {
+                use = CombustionUse.Mobile;
+                Warn(chunk, Path(index, "use"), "use not given; mobile assumed from category 1.2");
+            }
+
+            var year = line.FactorYear ?? request.ReportingYear;
+            var query = new FactorQuery(line.Activity, request.GwpSet, year, use, line.Technology, line.HeatValue, line.CustomFactor, line.FactorSet ?? request.FactorSet);
+            var entry = _cache.GetOrAdd(query, Build);
+            foreach (var error in entry.Errors)
+            {
+                chunk.Errors.Add(new FieldError(Path(index, error.Path), error.Message));
+            }
+
+            if (entry.Factor is { } factor)
+            {
+                foreach (var note in factor.Notes)
+                {
+                    Warn(chunk, Path(index, "factor"), note);
+                }
+
+                CheckCategory(index, line, factor, chunk);
+            }
+
+            return entry;
+        }
+
+        private void CheckCategory(int index, InventoryLine line, ResolvedFactor factor, Chunk chunk)
+        {
+            var code = line.Category.Code;
+            if (factor.Activity == FactorLibrary.GridActivity && code is not ("2.1" or "4.1"))
+            {
+                Warn(chunk, Path(index, "category"), $"purchased electricity is normally category 2.1, not {code}");
+            }
+            else if (factor.Activity.StartsWith("fuel.", StringComparison.Ordinal) && line.Category.Scope == 2)
+            {
+                Warn(chunk, Path(index, "category"), $"fuel combustion is direct (category 1.1 or 1.2), not {code}");
+            }
+        }
+
+        private Entry Build(FactorQuery query)
+        {
+            var outcome = owner._resolver.Resolve(query);
+            if (!outcome.Succeeded)
+            {
+                return new Entry(null, outcome.Errors, [], [], false);
+            }
+
+            var factor = outcome.Value;
+            var indices = new int[factor.Gases.Count];
+            lock (_gasLock)
+            {
+                for (var g = 0; g < indices.Length; g++)
+                {
+                    var name = factor.Gases[g].Gas;
+                    var at = _gasNames.IndexOf(name);
+                    if (at < 0)
+                    {
+                        at = _gasNames.Count;
+                        _gasNames.Add(name);
+                        _gasGroups.Add(factor.Gases[g].Group);
+                    }
+
+                    indices[g] = at;
+                }
+            }
+
+            return new Entry(factor, [], indices, factor.Gases.Select(g => g.KgCo2ePerUnit).ToArray(), factor.ReportedSeparately);
+        }
+
+        private static void EnsureCapacity(Chunk chunk, int[] gasIndex)
+        {
+            var needed = gasIndex.Length == 0 ? 0 : gasIndex.Max() + 1;
+            if (needed > chunk.ByGas.Length)
+            {
+                var size = Math.Max(needed, chunk.ByGas.Length * 2);
+                var byGas = chunk.ByGas;
+                var separate = chunk.Separate;
+                Array.Resize(ref byGas, size);
+                Array.Resize(ref separate, size);
+                chunk.ByGas = byGas;
+                chunk.Separate = separate;
+            }
+        }
+
+        private void Warn(Chunk chunk, string path, string message)
+        {
+            chunk.WarningCount++;
+            if (chunk.Warnings.Count < options.MaxWarnings)
+            {
+                chunk.Warnings.Add(new CalculationWarning(path, message));
+            }
+        }
+
+        public InventoryResult Merge(Chunk[] chunks)
+        {
+            var scope = new decimal[3];
+            var category = new decimal[IsoCategory.All.Count];
+            var gases = new decimal[_gasNames.Count];
+            var separate = new decimal[_gasNames.Count];
+            decimal estimated = 0;
+            foreach (var chunk in chunks)
+            {
+                for (var s = 0; s < 3; s++)
+                {
+                    scope[s] += chunk.ByScope[s];
+                }
+
+                for (var c = 0; c < category.Length; c++)
+                {
+                    category[c] += chunk.ByCategory[c];
+                }
+
+                for (var g = 0; g < gases.Length && g < chunk.ByGas.Length; g++)
+                {
+                    gases[g] += chunk.ByGas[g];
+                    separate[g] += chunk.Separate[g];
+                }
+
+                estimated += chunk.Estimated;
+            }
+
+            var total = scope[0] + scope[1] + scope[2];
+            var byGas = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+            var byGroup = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+            var separately = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+            for (var g = 0; g < _gasNames.Count; g++)
+            {
+                if (gases[g] != 0 || separate[g] == 0)
+                {
+                    byGas[_gasNames[g]] = gases[g];
+                    byGroup[_gasGroups[g]] = byGroup.GetValueOrDefault(_gasGroups[g]) + gases[g];
+                }
+
+                if (separate[g] != 0)
+                {
+                    separately[_gasNames[g]] = separate[g];
+                }
+            }
+
+            foreach (var group in GasGroups.Kyoto)
+            {
+                byGroup.TryAdd(group, 0m);
+            }
+
+            var byCategory = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var c in IsoCategory.All)
+            {
+                byCategory[c.Code] = category[c.Index];
+            }
+
+            var warnings = chunks.SelectMany(c => c.Warnings).Take(options.MaxWarnings).ToList();
+            var warningCount = chunks.Sum(c => c.WarningCount);
+            if (warningCount > warnings.Count)
+            {
+                warnings.Add(new CalculationWarning("lines", $"{warningCount - warnings.Count} more warnings not listed"));
+            }
+
+            return new InventoryResult(
+                request.ReportingYear,
+                request.GwpSet,
+                total,
+                new Dictionary<string, decimal>(StringComparer.Ordinal) { ["1"] = scope[0], ["2"] = scope[1], ["3"] = scope[2] },
+                byCategory,
+                byGas,
+                byGroup,
+                separately,
+                estimated,
+                total == 0 ? 0 : estimated / total,
+                request.Lines.Count,
+                _lineResults ?? [],
+                warnings);
+        }
+
+        private static string Path(int index, string field) => string.Create(CultureInfo.InvariantCulture, $"lines[{index}].{field}");
+    }
+
+    private readonly FactorResolver _resolver = resolver;
+}
