@@ -13,9 +13,34 @@ public sealed class FactorResolver(FactorLibrary library, ICustomFactorSource? c
 
     public const string DefaultMobileGasolineTechnology = "oxidation-catalyst";
 
+    // Library factors depend only on the immutable library, so they are memoised per query (bounded).
+    private const int MaxCachedQueries = 10_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<FactorQuery, Outcome<ResolvedFactor>> _libraryCache = new();
+
     public FactorLibrary Library => library;
 
     public Outcome<ResolvedFactor> Resolve(in FactorQuery query)
+    {
+        if (query.Custom is not null || query.Activity.StartsWith("custom", StringComparison.Ordinal))
+        {
+            return ResolveUncached(query);
+        }
+
+        if (_libraryCache.TryGetValue(query, out var cached))
+        {
+            return cached;
+        }
+
+        var outcome = ResolveUncached(query);
+        if (_libraryCache.Count < MaxCachedQueries)
+        {
+            _libraryCache.TryAdd(query, outcome);
+        }
+
+        return outcome;
+    }
+
+    private Outcome<ResolvedFactor> ResolveUncached(in FactorQuery query)
     {
         var activity = query.Activity.Trim();
         if (activity == FactorLibrary.GridActivity)

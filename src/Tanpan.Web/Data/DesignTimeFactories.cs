@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Tanpan.Web.Tenancy;
+
+namespace Tanpan.Web.Data;
+
+// Used only by `dotnet ef migrations add`; the connection strings are never opened.
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteTanpanDb>
+{
+    public SqliteTanpanDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteTanpanDb>().UseSqlite("Data Source=design.db", s => s.MigrationsHistoryTable("__ef_migrations")).Options, new TenantContext());
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresTanpanDb>
+{
+    public PostgresTanpanDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresTanpanDb>().UseNpgsql("Host=127.0.0.1;Database=design", n => n.MigrationsHistoryTable("__ef_migrations")).Options, new TenantContext());
+}

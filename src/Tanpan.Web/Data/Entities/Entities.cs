@@ -1,0 +1,63 @@
+namespace Tanpan.Web.Data.Entities;
+
+/// <summary>A row owned by one company. The global query filter and the stamping interceptor enforce it.</summary>
+public interface ITenantOwned
+{
+    Guid CompanyId { get; set; }
+}
+
+public sealed class Company
+{
+    public Guid Id { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>統一編號 (8-digit business administration number).</summary>
+    public string? TaxId { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+/// <summary>An API key for system-to-system calls (ERP, supplier systems). Only a SHA-256 hash is stored.</summary>
+public sealed class ApiKey : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid CompanyId { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string KeyHash { get; set; }
+
+    /// <summary>First characters of the key, shown to users to tell keys apart.</summary>
+    public required string Prefix { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime? RevokedAtUtc { get; set; }
+}
+
+/// <summary>A company-specific CO2e factor (e.g. a supplier's steam or a T-REC-backed supply), used as activity <c>custom.{Code}</c>.</summary>
+public sealed class CustomFactor : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid CompanyId { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public decimal KgCo2ePerUnit { get; set; }
+
+    /// <summary>Unit code of the activity the factor is per (e.g. kWh, t).</summary>
+    public required string PerUnit { get; set; }
+
+    public required string Source { get; set; }
+
+    public string? Version { get; set; }
+
+    public int? Year { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Tanpan.Web.Data.Entities;
+using Tanpan.Web.Tenancy;
+
+namespace Tanpan.Web.Data.Interceptors;
+
+/// <summary>Stamps new tenant rows with the current company and refuses to save a row of another company,
+/// so a handler that forgets the tenant cannot leak or overwrite data.</summary>
+public sealed class TenantStampInterceptor(TenantContext tenant) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Stamp(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Stamp(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Stamp(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<ITenantOwned>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added when entry.Entity.CompanyId == Guid.Empty:
+                    if (!tenant.IsAuthenticated)
+                    {
+                        throw new InvalidOperationException($"A {entry.Entity.GetType().Name} cannot be created without a company.");
+                    }
+
+                    entry.Entity.CompanyId = tenant.CompanyId;
+                    break;
+                case EntityState.Added or EntityState.Modified or EntityState.Deleted when tenant.IsAuthenticated && entry.Entity.CompanyId != tenant.CompanyId:
+                    throw new InvalidOperationException($"A {entry.Entity.GetType().Name} of another company cannot be saved.");
+            }
+        }
+    }
+}

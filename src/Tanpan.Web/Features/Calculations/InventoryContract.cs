@@ -1,0 +1,79 @@
+namespace Tanpan.Web.Features.Calculations;
+
+// The public contract of POST /api/v1/calculations/inventory (DESIGN §5). Every field is nullable so that a
+// missing field is reported by name instead of defaulting silently.
+
+public sealed record InventoryRequestDto(int? ReportingYear, string? GwpSet, string? FactorSet, IReadOnlyList<InventoryLineDto?>? Lines);
+
+public sealed record InventoryLineDto(
+    string? Id,
+    string? Category,
+    string? Activity,
+    string? Use,
+    string? Technology,
+    decimal? Quantity,
+    string? Unit,
+    PeriodDto? Period,
+    int? FactorYear,
+    HeatValueDto? HeatValue,
+    CustomFactorDto? Factor,
+    string? FactorSet);
+
+public sealed record PeriodDto(DateOnly? From, DateOnly? To);
+
+public sealed record HeatValueDto(decimal? Value, string? Unit);
+
+public sealed record CustomFactorDto(decimal? Value, string? Unit, string? Source);
+
+public sealed record InventoryResponse(
+    int ReportingYear,
+    string GwpSet,
+    decimal TotalKgCo2e,
+    IReadOnlyDictionary<string, decimal> ByScope,
+    IReadOnlyDictionary<string, decimal> ByCategory,
+    IReadOnlyDictionary<string, decimal> ByGas,
+    IReadOnlyDictionary<string, decimal> ByGasGroup,
+    IReadOnlyDictionary<string, decimal> SeparatelyReported,
+    decimal EstimatedKgCo2e,
+    decimal EstimatedShare,
+    IReadOnlyList<LineResponse> Lines,
+    IReadOnlyList<WarningResponse> Warnings);
+
+public sealed record LineResponse(
+    string Id,
+    string Category,
+    int Scope,
+    string Activity,
+    decimal Quantity,
+    decimal IncludedQuantity,
+    string Unit,
+    decimal KgCo2e,
+    bool Estimated,
+    int? IncludedDays,
+    int? PeriodDays,
+    bool ReportedSeparately,
+    IReadOnlyDictionary<string, GasResponse> Gases,
+    FactorResponse Factor);
+
+public sealed record GasResponse(decimal Kg, decimal Gwp, decimal KgCo2e);
+
+public sealed record FactorResponse(
+    string Id,
+    decimal Value,
+    string Unit,
+    string Source,
+    string Version,
+    string FactorSet,
+    int? Year,
+    string Verification,
+    string? GwpSet,
+    bool GwpApplied,
+    HeatValueResponse? HeatValue,
+    IReadOnlyList<GasFactorResponse> Gases,
+    IReadOnlyList<string> Notes);
+
+public sealed record HeatValueResponse(decimal Value, string Unit, string Table, string Source, bool Overridden);
+
+public sealed record GasFactorResponse(string Gas, decimal KgPerUnit, decimal? KgPerTj, decimal Gwp, string GwpBasis);
+
+public sealed record WarningResponse(string Path, string Message);

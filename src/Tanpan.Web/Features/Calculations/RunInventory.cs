@@ -1,0 +1,321 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Tanpan.Engine.Common;
+using Tanpan.Engine.Factors;
+using Tanpan.Engine.Inventory;
+using Tanpan.Engine.Quantities;
+using Tanpan.Web.Data;
+using Tanpan.Web.Errors;
+using Tanpan.Web.Infrastructure;
+using Tanpan.Web.Tenancy;
+
+namespace Tanpan.Web.Features.Calculations;
+
+/// <summary>POST /api/v1/calculations/inventory: stateless inventory calculation, no login needed. With an
+/// API key the company's own factors are available as <c>custom.{code}</c>.</summary>
+public static class RunInventory
+{
+    public const int MaxLines = 10_000;
+    public const long MaxBodyBytes = 4 * 1024 * 1024;
+
+    internal static async Task<Results<Ok<InventoryResponse>, ValidationProblem>> Handle(
+        HttpRequest http, FactorResolver resolver, TenantContext tenant, TanpanDb db, ApiJson json, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<InventoryRequestDto>(http, json.Options, MaxBodyBytes, ct);
+        if (!body.Succeeded)
+        {
+            return body.Errors.ToProblem("The request body is not valid JSON for this endpoint");
+        }
+
+        var mapped = Map(body.Value);
+        if (!mapped.Succeeded)
+        {
+            return mapped.Errors.ToProblem();
+        }
+
+        var calculator = new InventoryCalculator(tenant.IsAuthenticated ? new FactorResolver(resolver.Library, await CompanyFactors.LoadAsync(db, ct)) : resolver);
+        var outcome = calculator.Calculate(mapped.Value);
+        return outcome.Succeeded ? TypedResults.Ok(ToResponse(outcome.Value)) : outcome.Errors.ToProblem();
+    }
+
+    internal static Outcome<InventoryRequest> Map(InventoryRequestDto dto)
+    {
+        var errors = new List<FieldError>();
+        if (dto.ReportingYear is null)
+        {
+            errors.Add(new("reportingYear", "required: the calendar year of the inventory, e.g. 2024"));
+        }
+
+        // The contract's documented default is AR5 (the MOENV 2024 basis).
+        var gwp = GwpSet.Ar5;
+        if (dto.GwpSet is not null)
+        {
+            if (GwpSets.TryParse(dto.GwpSet, out var parsedGwp))
+            {
+                gwp = parsedGwp.Value;
+            }
+            else
+            {
+                errors.Add(new("gwpSet", $"'{dto.GwpSet}' is not a GWP set; allowed: {string.Join(", ", GwpSets.Codes)}"));
+            }
+        }
+
+        if (dto.Lines is null)
+        {
+            errors.Add(new("lines", "required: an array of activity lines"));
+        }
+        else if (dto.Lines.Count > MaxLines)
+        {
+            errors.Add(new("lines", $"{dto.Lines.Count} lines; at most {MaxLines} per request"));
+        }
+
+        var lines = new List<InventoryLine>(dto.Lines?.Count ?? 0);
+        if (dto.Lines is not null && dto.Lines.Count <= MaxLines)
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < dto.Lines.Count; i++)
+            {
+                var line = MapLine(dto.Lines[i], i, errors);
+                if (line is not null)
+                {
+                    if (!ids.Add(line.Id))
+                    {
+                        errors.Add(new(Path(i, "id"), $"'{line.Id}' is used by an earlier line; ids must be unique"));
+                    }
+
+                    lines.Add(line);
+                }
+            }
+        }
+
+        return errors.Count > 0
+            ? Outcome<InventoryRequest>.Failure(errors)
+            : Outcome<InventoryRequest>.Success(new InventoryRequest(dto.ReportingYear!.Value, gwp, lines, dto.FactorSet));
+    }
+
+    private static InventoryLine? MapLine(InventoryLineDto? dto, int i, List<FieldError> errors)
+    {
+        if (dto is null)
+        {
+            errors.Add(new(string.Create(CultureInfo.InvariantCulture, $"lines[{i}]"), "must be an object, not null"));
+            return null;
+        }
+
+        var before = errors.Count;
+        IsoCategory? category = null;
+        if (dto.Category is null)
+        {
+            errors.Add(new(Path(i, "category"), $"required; allowed: {string.Join(", ", IsoCategory.Codes)}"));
+        }
+        else if (!IsoCategory.TryParse(dto.Category, out category))
+        {
+            errors.Add(new(Path(i, "category"), $"'{dto.Category}' is not an ISO 14064-1 category; allowed: {string.Join(", ", IsoCategory.Codes)}"));
+        }
+
+        if (string.IsNullOrWhiteSpace(dto.Activity))
+        {
+            errors.Add(new(Path(i, "activity"), "required, e.g. electricity.grid.tw, fuel.diesel, refrigerant.R-410A (GET /api/v1/factors lists them)"));
+        }
+
+        if (dto.Quantity is null)
+        {
+            errors.Add(new(Path(i, "quantity"), "required: a number ≥ 0"));
+        }
+
+        Unit? unit = null;
+        if (dto.Unit is null)
+        {
+            errors.Add(new(Path(i, "unit"), "required, e.g. kWh, 度, L, 公秉, m3, 千立方公尺, kg, t"));
+        }
+        else if (!Units.TryParse(dto.Unit, out unit))
+        {
+            errors.Add(new(Path(i, "unit"), $"'{dto.Unit}' is not a known unit; allowed: {string.Join(", ", Units.Catalogue.Select(u => u.Code))} and 度, 公升, 公秉, 千立方公尺, 公斤, 公噸"));
+        }
+
+        CombustionUse? use = null;
+        switch (dto.Use?.Trim().ToLowerInvariant())
+        {
+            case null:
+                break;
+            case "stationary":
+                use = CombustionUse.Stationary;
+                break;
+            case "mobile":
+                use = CombustionUse.Mobile;
+                break;
+            default:
+                errors.Add(new(Path(i, "use"), $"'{dto.Use}' is not allowed; allowed: stationary, mobile"));
+                break;
+        }
+
+        ActivityPeriod? period = null;
+        if (dto.Period is not null)
+        {
+            if (dto.Period.From is null)
+            {
+                errors.Add(new(Path(i, "period.from"), "required when period is given (yyyy-MM-dd)"));
+            }
+
+            if (dto.Period.To is null)
+            {
+                errors.Add(new(Path(i, "period.to"), "required when period is given (yyyy-MM-dd)"));
+            }
+
+            if (dto.Period.From is { } from && dto.Period.To is { } to)
+            {
+                period = new ActivityPeriod(from, to);
+            }
+        }
+
+        Rate? heat = null;
+        if (dto.HeatValue is not null)
+        {
+            if (dto.HeatValue.Value is not { } hv)
+            {
+                errors.Add(new(Path(i, "heatValue.value"), "required when heatValue is given, e.g. 8629"));
+            }
+            else if (!Rate.TryParse(hv, dto.HeatValue.Unit, out var rate))
+            {
+                errors.Add(new(Path(i, "heatValue.unit"), $"'{dto.HeatValue.Unit}' is not energy per unit; use e.g. kcal/L, kcal/m3, kcal/kg, MJ/L"));
+            }
+            else
+            {
+                heat = rate;
+            }
+        }
+
+        Engine.Factors.CustomFactor? custom = null;
+        if (dto.Factor is not null)
+        {
+            custom = MapCustomFactor(dto.Factor, Path(i, "factor"), errors);
+        }
+
+        if (dto.FactorYear is < 1990 or > 2100)
+        {
+            errors.Add(new(Path(i, "factorYear"), "must be a year between 1990 and 2100"));
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        var id = string.IsNullOrWhiteSpace(dto.Id) ? string.Create(CultureInfo.InvariantCulture, $"line-{i + 1}") : dto.Id;
+        return new InventoryLine(id, category!, dto.Activity!.Trim(), dto.Quantity!.Value, unit!, use, dto.Technology, period, dto.FactorYear, heat, custom, dto.FactorSet);
+    }
+
+    internal static Engine.Factors.CustomFactor? MapCustomFactor(CustomFactorDto dto, string path, List<FieldError> errors)
+    {
+        var before = errors.Count;
+        if (dto.Value is not { } value || value < 0)
+        {
+            errors.Add(new(path + ".value", "required: kgCO2e per unit, ≥ 0"));
+        }
+
+        var perUnit = ParseCo2eUnit(dto.Unit, out var scale);
+        if (perUnit is null)
+        {
+            errors.Add(new(path + ".unit", $"'{dto.Unit}' is not a CO2e factor unit; use kgCO2e/<unit>, tCO2e/<unit> or gCO2e/<unit>, e.g. kgCO2e/kWh"));
+        }
+
+        if (string.IsNullOrWhiteSpace(dto.Source))
+        {
+            errors.Add(new(path + ".source", "required: where the factor comes from (document, supplier, year)"));
+        }
+
+        return errors.Count > before ? null : new Engine.Factors.CustomFactor("request", dto.Value!.Value * scale, perUnit!, dto.Source!, null, null);
+    }
+
+    /// <summary>Parses "kgCO2e/kWh" style units: returns the per-unit and the factor to kg.</summary>
+    internal static Unit? ParseCo2eUnit(string? text, out decimal toKg)
+    {
+        toKg = 0;
+        if (text is null)
+        {
+            return null;
+        }
+
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0)
+        {
+            return null;
+        }
+
+        var top = text[..slash].Trim();
+        toKg = top.ToUpperInvariant() switch
+        {
+            "KGCO2E" or "KG CO2E" => 1m,
+            "TCO2E" or "T CO2E" => 1000m,
+            "GCO2E" or "G CO2E" => 0.001m,
+            _ => 0m,
+        };
+        return toKg == 0 || !Units.TryParse(text[(slash + 1)..], out var unit) ? null : unit;
+    }
+
+    internal static InventoryResponse ToResponse(InventoryResult result) =>
+        new(
+            result.ReportingYear,
+            result.GwpSet.Code(),
+            result.TotalKgCo2e,
+            result.ByScope,
+            result.ByCategory,
+            result.ByGas,
+            result.ByGasGroup,
+            result.SeparatelyReported,
+            result.EstimatedKgCo2e,
+            result.EstimatedShare,
+            result.Lines.Select(ToLine).ToArray(),
+            result.Warnings.Select(w => new WarningResponse(w.Path, w.Message)).ToArray());
+
+    private static LineResponse ToLine(LineResult line) =>
+        new(
+            line.Line.Id,
+            line.Line.Category.Code,
+            line.Line.Category.Scope,
+            line.Line.Activity,
+            line.Line.Quantity,
+            line.IncludedQuantity,
+            line.Line.Unit.Code,
+            line.KgCo2e,
+            line.Estimated,
+            line.IncludedDays,
+            line.PeriodDays,
+            line.ReportedSeparately,
+            line.Gases.ToDictionary(g => g.Gas, g => new GasResponse(g.Kg, g.Gwp, g.KgCo2e), StringComparer.Ordinal),
+            ToFactor(line.Factor));
+
+    internal static FactorResponse ToFactor(ResolvedFactor f) =>
+        new(
+            f.Id,
+            f.KgCo2ePerUnit,
+            $"kgCO2e/{f.PerUnit.Code}",
+            f.Provenance.Source,
+            f.Provenance.Version,
+            f.Provenance.SetId,
+            f.Year,
+            f.Provenance.Verification,
+            f.GwpSet?.Code(),
+            !f.IsCo2eFactor,
+            f.HeatValue is { } h ? new HeatValueResponse(h.Value.Value, $"{h.Value.Numerator.Code}/{h.Value.Denominator.Code}", h.Table, h.Source, h.Overridden) : null,
+            f.Gases.Select(g => new GasFactorResponse(g.Gas, g.KgPerUnit, g.KgPerTj, g.Gwp, g.GwpBasis)).ToArray(),
+            f.Notes);
+
+    private static string Path(int i, string field) => string.Create(CultureInfo.InvariantCulture, $"lines[{i}].{field}");
+}
+
+/// <summary>The signed-in company's custom factors as an engine factor source.</summary>
+internal sealed class CompanyFactors(IReadOnlyDictionary<string, Engine.Factors.CustomFactor> factors) : ICustomFactorSource
+{
+    public Engine.Factors.CustomFactor? Find(string code) => factors.GetValueOrDefault(code);
+
+    public static async Task<CompanyFactors> LoadAsync(TanpanDb db, CancellationToken ct)
+    {
+        var rows = await db.CustomFactors.AsNoTracking().ToListAsync(ct);
+        return new CompanyFactors(rows.ToDictionary(
+            r => r.Code,
+            r => new Engine.Factors.CustomFactor(r.Code, r.KgCo2ePerUnit, Units.Parse(r.PerUnit), r.Source, r.Version, r.Year),
+            StringComparer.OrdinalIgnoreCase));
+    }
+}
+

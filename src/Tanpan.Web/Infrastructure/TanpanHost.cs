@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Scalar.AspNetCore;
+using Tanpan.Engine.Factors;
+using Tanpan.Web.Data;
+using Tanpan.Web.Errors;
+using Tanpan.Web.Features.Calculations;
+using Tanpan.Web.Features.CustomFactors;
+using Tanpan.Web.Features.Factors;
+using Tanpan.Web.Tenancy;
+
+namespace Tanpan.Web.Infrastructure;
+
+/// <summary>All wiring lives here so Program.cs stays a few lines (eShop shape).</summary>
+public static class TanpanHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const string CalculationsPolicy = "calculations";
+
+    public static WebApplicationBuilder AddTanpan(this WebApplicationBuilder builder)
+    {
+        // Only when nothing chose an address (--urls, ASPNETCORE_URLS, Kestrel:Endpoints) does the default apply.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(FactorLibrary.Shipped);
+        services.AddSingleton(sp => new FactorResolver(sp.GetRequiredService<FactorLibrary>()));
+        services.AddScoped<TenantContext>();
+        builder.AddTanpanData();
+
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            AllowTrailingCommas = false,
+            MaxDepth = 32,
+        };
+        services.AddSingleton(new ApiJson(json));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ExceptionHandler>();
+        services.AddOpenApi();
+
+        var permits = builder.Configuration.GetValue("RateLimiting:CalculationsPerMinute", 600);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await TypedResults.Problem(statusCode: 429, title: "Too many requests", detail: $"At most {permits} calculation requests per minute per client.").ExecuteAsync(context.HttpContext);
+            };
+            o.AddPolicy(CalculationsPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return builder;
+    }
+
+    public static WebApplication MapTanpan(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseRateLimiter();
+        app.UseMiddleware<ApiKeyMiddleware>();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Tanpan API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+        var api = app.MapGroup("/api/v1");
+        api.MapPost("/calculations/inventory", RunInventory.Handle)
+            .WithName(nameof(RunInventory))
+            .WithTags("Calculations")
+            .WithSummary("Calculate an ISO 14064-1 inventory (stateless, no login)")
+            .Accepts<InventoryRequestDto>("application/json")
+            .RequireRateLimiting(CalculationsPolicy);
+        api.MapGet("/factors", SearchFactors.Handle).WithName(nameof(SearchFactors)).WithTags("Factors")
+            .WithSummary("Which factor will be used for an activity, with its source, version and year");
+        api.MapGet("/factors/library", SearchFactors.Library).WithName("GetFactorLibrary").WithTags("Factors")
+            .WithSummary("The shipped factor library with provenance");
+        api.MapCustomFactors();
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+        return app;
+    }
+}

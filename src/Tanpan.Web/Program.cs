@@ -1,0 +1,11 @@
+using Tanpan.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddTanpan();
+
+var app = builder.Build();
+app.MapTanpan();
+app.Run();
+
+/// <summary>Entry point; public so integration tests can host the app.</summary>
+public partial class Program;

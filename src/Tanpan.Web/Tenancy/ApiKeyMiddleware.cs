@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Tanpan.Web.Data;
+
+namespace Tanpan.Web.Tenancy;
+
+/// <summary>Resolves the company from an <c>X-Api-Key</c> header. A key that is present but unknown is
+/// rejected outright rather than silently treated as anonymous.</summary>
+public sealed class ApiKeyMiddleware(RequestDelegate next)
+{
+    public const string Header = "X-Api-Key";
+
+    public async Task InvokeAsync(HttpContext context, TenantContext tenant, TanpanDb db)
+    {
+        if (context.Request.Headers.TryGetValue(Header, out var values) && values.Count > 0 && !string.IsNullOrEmpty(values[0]))
+        {
+            var hash = DatabaseInitializer.HashKey(values[0]!);
+            // The key table is looked up before a tenant exists, so the filter is bypassed explicitly here and only here.
+            var companyId = await db.ApiKeys.IgnoreQueryFilters()
+                .Where(k => k.KeyHash == hash && k.RevokedAtUtc == null)
+                .Select(k => (Guid?)k.CompanyId)
+                .FirstOrDefaultAsync(context.RequestAborted);
+            if (companyId is null)
+            {
+                await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid API key", detail: $"The {Header} header does not match an active key.").ExecuteAsync(context);
+                return;
+            }
+
+            tenant.SetCompany(companyId.Value);
+        }
+
+        await next(context);
+    }
+}
