@@ -53,25 +53,47 @@ public static class JsonBody
     public static string ToFieldPath(string? jsonPath) =>
         string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "$" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
 
+    private static readonly Dictionary<string, string> ExpectedByField = new(StringComparer.Ordinal)
+    {
+        ["quantity"] = "a number",
+        ["value"] = "a number",
+        ["reportingYear"] = "an integer year, e.g. 2024",
+        ["factorYear"] = "an integer year, e.g. 2024",
+        ["year"] = "an integer year, e.g. 2024",
+        ["from"] = "a date as yyyy-MM-dd",
+        ["to"] = "a date as yyyy-MM-dd",
+        ["date"] = "a date as yyyy-MM-dd",
+        ["lines"] = "an array of line objects",
+        ["period"] = "an object { from, to }",
+        ["heatValue"] = "an object { value, unit }",
+        ["factor"] = "an object { value, unit, source }",
+    };
+
     private static string Describe(JsonException ex)
     {
-        // System.Text.Json messages name the CLR type; say it in the client's terms and keep the position.
-        var message = ex.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut > 0)
+        var position = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
+        var field = ex.Path is { } path ? path[(path.LastIndexOf('.') + 1)..] : string.Empty;
+        var bracket = field.IndexOf('[', StringComparison.Ordinal);
+        if (bracket >= 0)
         {
-            message = message[..cut];
+            field = field[..bracket];
         }
 
-        message = message
-            .Replace("System.Nullable`1[System.Decimal]", "number", StringComparison.Ordinal)
-            .Replace("System.Decimal", "number", StringComparison.Ordinal)
-            .Replace("System.Nullable`1[System.Int32]", "integer", StringComparison.Ordinal)
-            .Replace("System.Int32", "integer", StringComparison.Ordinal)
-            .Replace("System.String", "string", StringComparison.Ordinal)
-            .Replace("System.Nullable`1[System.DateOnly]", "date (yyyy-MM-dd)", StringComparison.Ordinal);
-        var position = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
-        return "malformed JSON: " + message + position;
+        if (ex.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return $"unknown field '{field}': check its spelling against the API reference (/api-docs)";
+        }
+
+        if (ex.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            var expected = ExpectedByField.GetValueOrDefault(field, field.Length == 0 ? "a JSON object" : "a string");
+            return $"wrong type or invalid value: expected {expected}{position}";
+        }
+
+        // Syntax errors: System.Text.Json's message says what was found; keep it, without the CLR-specific tail.
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return "malformed JSON: " + (cut > 0 ? message[..cut] : message) + position;
     }
 }
 

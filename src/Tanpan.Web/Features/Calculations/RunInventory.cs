@@ -28,18 +28,39 @@ public static class RunInventory
             return body.Errors.ToProblem("The request body is not valid JSON for this endpoint");
         }
 
-        var mapped = Map(body.Value);
-        if (!mapped.Succeeded)
+        var (request, originalIndex, mappingErrors) = Map(body.Value);
+        var calculator = new InventoryCalculator(tenant.IsAuthenticated ? new FactorResolver(resolver.Library, await CompanyFactors.LoadAsync(db, ct)) : resolver);
+        if (request is null)
         {
-            return mapped.Errors.ToProblem();
+            return mappingErrors.ToProblem();
         }
 
-        var calculator = new InventoryCalculator(tenant.IsAuthenticated ? new FactorResolver(resolver.Library, await CompanyFactors.LoadAsync(db, ct)) : resolver);
-        var outcome = calculator.Calculate(mapped.Value);
-        return outcome.Succeeded ? TypedResults.Ok(ToResponse(outcome.Value)) : outcome.Errors.ToProblem();
+        var outcome = calculator.Calculate(request, mappingErrors.Count > 0 ? InventoryOptions.TotalsOnly : null);
+        if (mappingErrors.Count > 0 || !outcome.Succeeded)
+        {
+            // Lines that could not even be read are reported together with what the engine finds in the others.
+            var engineErrors = outcome.Succeeded ? [] : outcome.Errors.Select(e => e with { Path = Reindex(e.Path, originalIndex) });
+            return mappingErrors.Concat(engineErrors).OrderBy(e => e.Path, StringComparer.Ordinal).ToProblem();
+        }
+
+        return TypedResults.Ok(ToResponse(outcome.Value));
     }
 
-    internal static Outcome<InventoryRequest> Map(InventoryRequestDto dto)
+    private static string Reindex(string path, IReadOnlyList<int> originalIndex)
+    {
+        if (!path.StartsWith("lines[", StringComparison.Ordinal))
+        {
+            return path;
+        }
+
+        var close = path.IndexOf(']', StringComparison.Ordinal);
+        var k = int.Parse(path.AsSpan(6, close - 6), CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"lines[{originalIndex[k]}]{path[(close + 1)..]}");
+    }
+
+    /// <summary>Maps the DTO to the engine's request. Returns the lines that could be read (with their original
+    /// positions) even when others could not, so every problem is reported in one answer.</summary>
+    internal static (InventoryRequest? Request, IReadOnlyList<int> OriginalIndex, List<FieldError> Errors) Map(InventoryRequestDto dto)
     {
         var errors = new List<FieldError>();
         if (dto.ReportingYear is null)
@@ -71,6 +92,7 @@ public static class RunInventory
         }
 
         var lines = new List<InventoryLine>(dto.Lines?.Count ?? 0);
+        var originalIndex = new List<int>(dto.Lines?.Count ?? 0);
         if (dto.Lines is not null && dto.Lines.Count <= MaxLines)
         {
             var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -85,13 +107,21 @@ public static class RunInventory
                     }
 
                     lines.Add(line);
+                    originalIndex.Add(i);
                 }
             }
         }
 
-        return errors.Count > 0
-            ? Outcome<InventoryRequest>.Failure(errors)
-            : Outcome<InventoryRequest>.Success(new InventoryRequest(dto.ReportingYear!.Value, gwp, lines, dto.FactorSet));
+        var yearOk = dto.ReportingYear is >= 1990 and <= 2100;
+        if (dto.ReportingYear is not null && !yearOk)
+        {
+            errors.Add(new("reportingYear", "must be a year between 1990 and 2100"));
+        }
+
+        var request = yearOk && dto.Lines is not null && dto.Lines.Count <= MaxLines && !errors.Any(e => e.Path == "gwpSet")
+            ? new InventoryRequest(dto.ReportingYear!.Value, gwp, lines, dto.FactorSet)
+            : null;
+        return (request, originalIndex, errors);
     }
 
     private static InventoryLine? MapLine(InventoryLineDto? dto, int i, List<FieldError> errors)

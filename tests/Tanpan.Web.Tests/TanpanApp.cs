@@ -1,0 +1,120 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Tanpan.Web.Data;
+using Tanpan.Web.Data.Entities;
+
+namespace Tanpan.Web.Tests;
+
+public enum Provider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>The real app over a real database of its own (a temp SQLite file, or a fresh database in the
+/// PostgreSQL cluster that ./test.sh starts), with intent methods for tests.</summary>
+public abstract class TanpanApp : WebApplicationFactory<Program>
+{
+    private readonly string _connectionString;
+    private readonly string? _postgresDatabase;
+    private readonly string? _sqliteFile;
+
+    protected TanpanApp(Provider provider)
+    {
+        Provider = provider;
+        if (provider == Provider.Postgres)
+        {
+            var server = Environment.GetEnvironmentVariable("TANPAN_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("TANPAN_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts a throwaway PostgreSQL cluster.");
+            _postgresDatabase = "tanpan_test_" + Guid.NewGuid().ToString("N")[..12];
+            using (var conn = new NpgsqlConnection(server))
+            {
+                conn.Open();
+                using var cmd = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", conn);
+                cmd.ExecuteNonQuery();
+            }
+
+            _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
+        }
+        else
+        {
+            _sqliteFile = Path.Combine(Path.GetTempPath(), $"tanpan-test-{Guid.NewGuid():N}.db");
+            _connectionString = $"Data Source={_sqliteFile}";
+        }
+    }
+
+    public Provider Provider { get; }
+
+    protected virtual int CalculationsPerMinute => 1_000_000;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting(Provider == Provider.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite", _connectionString);
+        builder.UseSetting("RateLimiting:CalculationsPerMinute", CalculationsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Demo:ApiKey", DemoApiKey);
+        builder.UseEnvironment("Testing");
+    }
+
+    public const string DemoApiKey = "demo-key-for-tests";
+
+    /// <summary>Creates a company with an API key, straight in the database, and returns a client that uses the key.</summary>
+    public async Task<(Guid CompanyId, HttpClient Client)> CreateCompanyAsync(string name)
+    {
+        var key = "key-" + Guid.NewGuid().ToString("N");
+        var companyId = Guid.NewGuid();
+        using (var scope = Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
+            db.Companies.Add(new Company { Id = companyId, Name = name, CreatedAtUtc = DateTime.UtcNow });
+            db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), CompanyId = companyId, Name = "test", KeyHash = DatabaseInitializer.HashKey(key), Prefix = key[..8], CreatedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return (companyId, client);
+    }
+
+    public Task<HttpResponseMessage> PostInventoryAsync(object body, HttpClient? client = null) =>
+        (client ?? CreateClient()).PostAsJsonAsync("/api/v1/calculations/inventory", body);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing)
+        {
+            return;
+        }
+
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable("TANPAN_TEST_POSTGRES"));
+            conn.Open();
+            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", conn);
+            cmd.ExecuteNonQuery();
+        }
+
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+}
+
+public sealed class SqliteApp() : TanpanApp(Provider.Sqlite);
+
+public sealed class PostgresApp() : TanpanApp(Provider.Postgres);
+
+/// <summary>An app with a tiny rate limit, to see the limiter answer.</summary>
+public sealed class RateLimitedApp() : TanpanApp(Provider.Sqlite)
+{
+    protected override int CalculationsPerMinute => 3;
+}
