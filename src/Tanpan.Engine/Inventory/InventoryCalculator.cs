@@ -59,7 +59,14 @@ public sealed class InventoryCalculator(FactorResolver resolver)
     }
 
     /// <summary>A resolved factor plus the registry indices of its gases, shared by all lines using it.</summary>
-    private sealed record Entry(ResolvedFactor? Factor, IReadOnlyList<FieldError> Errors, int[] GasIndex, decimal[] KgCo2ePerUnit, bool Separate);
+    private sealed record Entry(ResolvedFactor? Factor, IReadOnlyList<FieldError> Errors, int[] GasIndex, decimal[] KgCo2ePerUnit, bool Separate)
+    {
+        public int GasSlotsNeeded { get; } = GasIndex.Length == 0 ? 0 : GasIndex.Max() + 1;
+
+        public bool IsGrid { get; } = Factor?.Activity == FactorLibrary.GridActivity;
+
+        public bool IsFuel { get; } = Factor?.Activity.StartsWith("fuel.", StringComparison.Ordinal) == true;
+    }
 
     private sealed class Chunk(int gasCapacity)
     {
@@ -83,6 +90,7 @@ public sealed class InventoryCalculator(FactorResolver resolver)
         private readonly LineResult[]? _lineResults = options.IncludeLines ? new LineResult[request.Lines.Count] : null;
         private readonly int _yearStart = new DateOnly(request.ReportingYear, 1, 1).DayNumber;
         private readonly int _yearEnd = new DateOnly(request.ReportingYear, 12, 31).DayNumber;
+        private Func<FactorQuery, Entry>? _build;
 
         public Chunk Process(int start, int end)
         {
@@ -148,7 +156,7 @@ public sealed class InventoryCalculator(FactorResolver resolver)
             decimal lineKg = 0;
             var gasIndex = entry.GasIndex;
             var perUnit = entry.KgCo2ePerUnit;
-            EnsureCapacity(chunk, gasIndex);
+            EnsureCapacity(chunk, entry.GasSlotsNeeded);
             var target = entry.Separate ? chunk.Separate : chunk.ByGas;
             for (var g = 0; g < gasIndex.Length; g++)
             {
@@ -184,33 +192,33 @@ public sealed class InventoryCalculator(FactorResolver resolver)
 
             var year = line.FactorYear ?? request.ReportingYear;
             var query = new FactorQuery(line.Activity, request.GwpSet, year, use, line.Technology, line.HeatValue, line.CustomFactor, line.FactorSet ?? request.FactorSet);
-            var entry = _cache.GetOrAdd(query, Build);
-            foreach (var error in entry.Errors)
+            var entry = _cache.GetOrAdd(query, _build ??= Build);
+            for (var e = 0; e < entry.Errors.Count; e++)
             {
-                chunk.Errors.Add(new FieldError(Path(index, error.Path), error.Message));
+                chunk.Errors.Add(new FieldError(Path(index, entry.Errors[e].Path), entry.Errors[e].Message));
             }
 
             if (entry.Factor is { } factor)
             {
-                foreach (var note in factor.Notes)
+                for (var n = 0; n < factor.Notes.Count; n++)
                 {
-                    Warn(chunk, Path(index, "factor"), note);
+                    Warn(chunk, Path(index, "factor"), factor.Notes[n]);
                 }
 
-                CheckCategory(index, line, factor, chunk);
+                CheckCategory(index, line, entry, chunk);
             }
 
             return entry;
         }
 
-        private void CheckCategory(int index, InventoryLine line, ResolvedFactor factor, Chunk chunk)
+        private void CheckCategory(int index, InventoryLine line, Entry entry, Chunk chunk)
         {
             var code = line.Category.Code;
-            if (factor.Activity == FactorLibrary.GridActivity && code is not ("2.1" or "4.1"))
+            if (entry.IsGrid && code is not ("2.1" or "4.1"))
             {
                 Warn(chunk, Path(index, "category"), $"purchased electricity is normally category 2.1, not {code}");
             }
-            else if (factor.Activity.StartsWith("fuel.", StringComparison.Ordinal) && line.Category.Scope == 2)
+            else if (entry.IsFuel && line.Category.Scope == 2)
             {
                 Warn(chunk, Path(index, "category"), $"fuel combustion is direct (category 1.1 or 1.2), not {code}");
             }
@@ -246,9 +254,8 @@ public sealed class InventoryCalculator(FactorResolver resolver)
             return new Entry(factor, [], indices, factor.Gases.Select(g => g.KgCo2ePerUnit).ToArray(), factor.ReportedSeparately);
         }
 
-        private static void EnsureCapacity(Chunk chunk, int[] gasIndex)
+        private static void EnsureCapacity(Chunk chunk, int needed)
         {
-            var needed = gasIndex.Length == 0 ? 0 : gasIndex.Max() + 1;
             if (needed > chunk.ByGas.Length)
             {
                 var size = Math.Max(needed, chunk.ByGas.Length * 2);

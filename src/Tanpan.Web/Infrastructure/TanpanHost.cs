@@ -40,7 +40,8 @@ public static class TanpanHost
             MaxDepth = 32,
         };
         services.AddSingleton(new ApiJson(json));
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
+        // Chinese source names are written as UTF-8, not \uXXXX escapes: readable, and half the bytes.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionHandler>();

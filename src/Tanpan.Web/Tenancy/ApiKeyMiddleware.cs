@@ -9,10 +9,12 @@ public sealed class ApiKeyMiddleware(RequestDelegate next)
 {
     public const string Header = "X-Api-Key";
 
-    public async Task InvokeAsync(HttpContext context, TenantContext tenant, TanpanDb db)
+    public async Task InvokeAsync(HttpContext context, TenantContext tenant)
     {
         if (context.Request.Headers.TryGetValue(Header, out var values) && values.Count > 0 && !string.IsNullOrEmpty(values[0]))
         {
+            // The DbContext is resolved only when a key is sent: anonymous requests never pay for it.
+            var db = context.RequestServices.GetRequiredService<TanpanDb>();
             var hash = DatabaseInitializer.HashKey(values[0]!);
             // The key table is looked up before a tenant exists, so the filter is bypassed explicitly here and only here.
             var companyId = await db.ApiKeys.IgnoreQueryFilters()

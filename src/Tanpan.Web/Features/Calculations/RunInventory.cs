@@ -20,7 +20,7 @@ public static class RunInventory
     public const long MaxBodyBytes = 4 * 1024 * 1024;
 
     internal static async Task<Results<Ok<InventoryResponse>, ValidationProblem>> Handle(
-        HttpRequest http, FactorResolver resolver, TenantContext tenant, TanpanDb db, ApiJson json, CancellationToken ct)
+        HttpRequest http, FactorResolver resolver, TenantContext tenant, ApiJson json, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<InventoryRequestDto>(http, json.Options, MaxBodyBytes, ct);
         if (!body.Succeeded)
@@ -29,7 +29,7 @@ public static class RunInventory
         }
 
         var (request, originalIndex, mappingErrors) = Map(body.Value);
-        var calculator = new InventoryCalculator(tenant.IsAuthenticated ? new FactorResolver(resolver.Library, await CompanyFactors.LoadAsync(db, ct)) : resolver);
+        var calculator = new InventoryCalculator(tenant.IsAuthenticated ? new FactorResolver(resolver.Library, await CompanyFactors.LoadAsync(http.HttpContext.RequestServices.GetRequiredService<TanpanDb>(), ct)) : resolver);
         if (request is null)
         {
             return mappingErrors.ToProblem();
