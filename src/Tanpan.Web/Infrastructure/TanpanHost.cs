@@ -38,10 +38,15 @@ public static class TanpanHost
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             AllowTrailingCommas = false,
             MaxDepth = 32,
+            TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(CalculationsJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
         };
         services.AddSingleton(new ApiJson(json));
         // Chinese source names are written as UTF-8, not \uXXXX escapes: readable, and half the bytes.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, CalculationsJsonContext.Default);
+        });
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionHandler>();
