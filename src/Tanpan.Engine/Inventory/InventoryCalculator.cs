@@ -22,6 +22,8 @@ public sealed class InventoryCalculator(FactorResolver resolver)
     private const int ChunkSize = 32_768;
     private const int MaxErrors = 200;
 
+    private readonly FactorResolver _resolver = resolver;
+
     public Outcome<InventoryResult> Calculate(InventoryRequest request, InventoryOptions? options = null)
     {
         options ??= InventoryOptions.Default;
@@ -124,7 +126,7 @@ public sealed class InventoryCalculator(FactorResolver resolver)
                 else
                 {
                     var days = period.InclusiveDays;
-                    var inYear = Math.Max(0, Math.Min(period.To.DayNumber, _yearEnd) - Math.Max(period.From.DayNumber, _yearStart) + 1);
+                    var inYear = period.InclusiveDaysWithin(_yearStart, _yearEnd);
                     periodDays = days;
                     includedDays = inYear;
                     if (inYear < days)
@@ -359,6 +361,4 @@ public sealed class InventoryCalculator(FactorResolver resolver)
 
         private static string Path(int index, string field) => string.Create(CultureInfo.InvariantCulture, $"lines[{index}].{field}");
     }
-
-    private readonly FactorResolver _resolver = resolver;
 }

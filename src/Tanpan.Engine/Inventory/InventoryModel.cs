@@ -9,12 +9,12 @@ public readonly record struct ActivityPeriod(DateOnly From, DateOnly To)
     public int InclusiveDays => To.DayNumber - From.DayNumber + 1;
 
     /// <summary>Days of this period inside calendar <paramref name="year"/> (0 when disjoint).</summary>
-    public int InclusiveDaysIn(int year)
-    {
-        var start = Math.Max(From.DayNumber, new DateOnly(year, 1, 1).DayNumber);
-        var end = Math.Min(To.DayNumber, new DateOnly(year, 12, 31).DayNumber);
-        return Math.Max(0, end - start + 1);
-    }
+    public int InclusiveDaysIn(int year) =>
+        InclusiveDaysWithin(new DateOnly(year, 1, 1).DayNumber, new DateOnly(year, 12, 31).DayNumber);
+
+    /// <summary>Days of this period inside [<paramref name="firstDayNumber"/>, <paramref name="lastDayNumber"/>] (day numbers, inclusive).</summary>
+    public int InclusiveDaysWithin(int firstDayNumber, int lastDayNumber) =>
+        Math.Max(0, Math.Min(To.DayNumber, lastDayNumber) - Math.Max(From.DayNumber, firstDayNumber) + 1);
 }
 
 /// <summary>One line of activity data. Quantities are in <see cref="Unit"/>; conversion to the factor's unit is done by the engine.</summary>

@@ -4,17 +4,6 @@ namespace Tanpan.Engine.Quantities;
 /// one of this unit is. Immutable; compare by <see cref="Code"/>.</summary>
 public sealed record Unit(string Code, Dimension Dimension, decimal PerBase, string Name)
 {
-    /// <summary>Factor that converts a value in this unit to <paramref name="target"/> (exact in decimal for the shipped units).</summary>
-    public decimal ConversionTo(Unit target)
-    {
-        if (target.Dimension != Dimension)
-        {
-            throw new InvalidOperationException($"Cannot convert {Code} ({Dimension}) to {target.Code} ({target.Dimension}).");
-        }
-
-        return ReferenceEquals(this, target) || PerBase == target.PerBase ? 1m : PerBase / target.PerBase;
-    }
-
     /// <summary>Converts <paramref name="value"/> from this unit to <paramref name="target"/>, multiplying before dividing
     /// so that no significant digits are lost to decimal's fixed scale.</summary>
     public decimal Convert(decimal value, Unit target)

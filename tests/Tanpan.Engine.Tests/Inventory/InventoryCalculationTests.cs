@@ -145,7 +145,7 @@ public class InventoryCalculationTests
         var result = Calculate(2024, GwpSet.Ar5, line);
 
         Assert.Equal(250_000m, result.TotalKgCo2e);
-        Assert.True(result.Lines[0].Factor.IsCoeFactorOrCo2e());
+        Assert.True(result.Lines[0].Factor.IsCo2eFactor);
     }
 
     [Fact]
@@ -185,9 +185,4 @@ public class InventoryCalculationTests
         Assert.Equal(Math.Round(expected, 10), Math.Round(all.TotalKgCo2e, 10));
         Assert.Equal(all.TotalKgCo2e, Calculator.Calculate(new InventoryRequest(2024, GwpSet.Ar5, lines), InventoryOptions.TotalsOnly).Value.TotalKgCo2e);
     }
-}
-
-internal static class FactorAssertions
-{
-    public static bool IsCoeFactorOrCo2e(this ResolvedFactor factor) => factor.IsCo2eFactor;
 }

@@ -81,6 +81,21 @@ public class InventoryPropertyTests
         }
     }
 
+    [Fact]
+    public void PeriodDays_SplitAcrossYears_AddUpToThePeriod()
+    {
+        var random = new Random(17);
+        for (var i = 0; i < 1_000; i++)
+        {
+            var from = new DateOnly(2022, 1, 1).AddDays(random.Next(1000));
+            var period = new ActivityPeriod(from, from.AddDays(random.Next(800)));
+
+            var sum = Enumerable.Range(2021, 8).Sum(period.InclusiveDaysIn);
+
+            Assert.Equal(period.InclusiveDays, sum);
+        }
+    }
+
     private static void AssertClose(decimal expected, decimal actual)
     {
         var scale = Math.Max(1m, Math.Abs(expected));

@@ -1,3 +1,5 @@
+using Tanpan.Web.Contracts;
+
 namespace Tanpan.Web.Features.Calculations;
 
 // The public contract of POST /api/v1/calculations/inventory (DESIGN §5). Every field is nullable so that a
@@ -56,24 +58,5 @@ public sealed record LineResponse(
     FactorResponse Factor);
 
 public sealed record GasResponse(decimal Kg, decimal Gwp, decimal KgCo2e);
-
-public sealed record FactorResponse(
-    string Id,
-    decimal Value,
-    string Unit,
-    string Source,
-    string Version,
-    string FactorSet,
-    int? Year,
-    string Verification,
-    string? GwpSet,
-    bool GwpApplied,
-    HeatValueResponse? HeatValue,
-    IReadOnlyList<GasFactorResponse> Gases,
-    IReadOnlyList<string> Notes);
-
-public sealed record HeatValueResponse(decimal Value, string Unit, string Table, string Source, bool Overridden);
-
-public sealed record GasFactorResponse(string Gas, decimal KgPerUnit, decimal? KgPerTj, decimal Gwp, string GwpBasis);
 
 public sealed record WarningResponse(string Path, string Message);

@@ -5,6 +5,7 @@ using Tanpan.Engine.Common;
 using Tanpan.Engine.Factors;
 using Tanpan.Engine.Inventory;
 using Tanpan.Engine.Quantities;
+using Tanpan.Web.Contracts;
 using Tanpan.Web.Data;
 using Tanpan.Web.Errors;
 using Tanpan.Web.Infrastructure;
@@ -218,7 +219,9 @@ public static class RunInventory
         Engine.Factors.CustomFactor? custom = null;
         if (dto.Factor is not null)
         {
-            custom = MapCustomFactor(dto.Factor, Path(i, "factor"), errors);
+            var built = CustomFactorRules.Create("request", dto.Factor.Value, dto.Factor.Unit, dto.Factor.Source);
+            errors.AddRange(built.Errors.Select(e => e with { Path = Path(i, "factor." + e.Path) }));
+            custom = built.Succeeded ? built.Value : null;
         }
 
         if (dto.FactorYear is < 1990 or > 2100)
@@ -233,54 +236,6 @@ public static class RunInventory
 
         var id = string.IsNullOrWhiteSpace(dto.Id) ? string.Create(CultureInfo.InvariantCulture, $"line-{i + 1}") : dto.Id;
         return new InventoryLine(id, category!, dto.Activity!.Trim(), dto.Quantity!.Value, unit!, use, dto.Technology, period, dto.FactorYear, heat, custom, dto.FactorSet);
-    }
-
-    internal static Engine.Factors.CustomFactor? MapCustomFactor(CustomFactorDto dto, string path, List<FieldError> errors)
-    {
-        var before = errors.Count;
-        if (dto.Value is not { } value || value < 0)
-        {
-            errors.Add(new(path + ".value", "required: kgCO2e per unit, ≥ 0"));
-        }
-
-        var perUnit = ParseCo2eUnit(dto.Unit, out var scale);
-        if (perUnit is null)
-        {
-            errors.Add(new(path + ".unit", $"'{dto.Unit}' is not a CO2e factor unit; use kgCO2e/<unit>, tCO2e/<unit> or gCO2e/<unit>, e.g. kgCO2e/kWh"));
-        }
-
-        if (string.IsNullOrWhiteSpace(dto.Source))
-        {
-            errors.Add(new(path + ".source", "required: where the factor comes from (document, supplier, year)"));
-        }
-
-        return errors.Count > before ? null : new Engine.Factors.CustomFactor("request", dto.Value!.Value * scale, perUnit!, dto.Source!, null, null);
-    }
-
-    /// <summary>Parses "kgCO2e/kWh" style units: returns the per-unit and the factor to kg.</summary>
-    internal static Unit? ParseCo2eUnit(string? text, out decimal toKg)
-    {
-        toKg = 0;
-        if (text is null)
-        {
-            return null;
-        }
-
-        var slash = text.IndexOf('/', StringComparison.Ordinal);
-        if (slash <= 0)
-        {
-            return null;
-        }
-
-        var top = text[..slash].Trim();
-        toKg = top.ToUpperInvariant() switch
-        {
-            "KGCO2E" or "KG CO2E" => 1m,
-            "TCO2E" or "T CO2E" => 1000m,
-            "GCO2E" or "G CO2E" => 0.001m,
-            _ => 0m,
-        };
-        return toKg == 0 || !Units.TryParse(text[(slash + 1)..], out var unit) ? null : unit;
     }
 
     internal static InventoryResponse ToResponse(InventoryResult result) =>
@@ -313,23 +268,7 @@ public static class RunInventory
             line.PeriodDays,
             line.ReportedSeparately,
             line.Gases.ToDictionary(g => g.Gas, g => new GasResponse(g.Kg, g.Gwp, g.KgCo2e), StringComparer.Ordinal),
-            ToFactor(line.Factor));
-
-    internal static FactorResponse ToFactor(ResolvedFactor f) =>
-        new(
-            f.Id,
-            f.KgCo2ePerUnit,
-            $"kgCO2e/{f.PerUnit.Code}",
-            f.Provenance.Source,
-            f.Provenance.Version,
-            f.Provenance.SetId,
-            f.Year,
-            f.Provenance.Verification,
-            f.GwpSet?.Code(),
-            !f.IsCo2eFactor,
-            f.HeatValue is { } h ? new HeatValueResponse(h.Value.Value, $"{h.Value.Numerator.Code}/{h.Value.Denominator.Code}", h.Table, h.Source, h.Overridden) : null,
-            f.Gases.Select(g => new GasFactorResponse(g.Gas, g.KgPerUnit, g.KgPerTj, g.Gwp, g.GwpBasis)).ToArray(),
-            f.Notes);
+            FactorTrace.From(line.Factor));
 
     private static string Path(int i, string field) => string.Create(CultureInfo.InvariantCulture, $"lines[{i}].{field}");
 }

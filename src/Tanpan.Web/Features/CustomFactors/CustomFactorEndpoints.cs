@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Common;
 using Tanpan.Web.Data;
 using Tanpan.Web.Errors;
-using Tanpan.Web.Features.Calculations;
+using Tanpan.Engine.Factors;
 using Tanpan.Web.Infrastructure;
 using Tanpan.Web.Tenancy;
 using Entity = Tanpan.Web.Data.Entities.CustomFactor;
@@ -79,11 +79,14 @@ public static partial class CustomFactorEndpoints
             errors.Add(new("year", "must be a year between 1990 and 2100"));
         }
 
-        var factor = RunInventory.MapCustomFactor(new CustomFactorDto(request.Value, request.Unit, request.Source), "factor", errors);
-        if (errors.Count > 0 || factor is null)
+        var built = CustomFactorRules.Create(code ?? string.Empty, request.Value, request.Unit, request.Source, request.Version, request.Year);
+        errors.AddRange(built.Errors);
+        if (errors.Count > 0)
         {
-            return errors.Select(e => e.Path.StartsWith("factor.", StringComparison.Ordinal) ? e with { Path = e.Path["factor.".Length..] } : e).ToProblem();
+            return errors.ToProblem();
         }
+
+        var factor = built.Value;
 
         var row = new Entity
         {
@@ -92,7 +95,7 @@ public static partial class CustomFactorEndpoints
             Name = request.Name!.Trim(),
             KgCo2ePerUnit = factor.KgCo2ePerUnit,
             PerUnit = factor.PerUnit.Code,
-            Source = request.Source!.Trim(),
+            Source = factor.Source,
             Version = request.Version,
             Year = request.Year,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tanpan.Engine.Common;
 using Tanpan.Engine.Factors;
 using Tanpan.Web.Errors;
-using Tanpan.Web.Features.Calculations;
+using Tanpan.Web.Contracts;
 
 namespace Tanpan.Web.Features.Factors;
 
@@ -64,7 +64,7 @@ public static class SearchFactors
             var outcome = resolver.Resolve(new FactorQuery(act, gwp, targetYear, use, tech, FactorSet: factorSet));
             if (outcome.Succeeded)
             {
-                items.Add(new Item(act, use?.ToString().ToLowerInvariant(), tech, RunInventory.ToFactor(outcome.Value)));
+                items.Add(new Item(act, use?.ToString().ToLowerInvariant(), tech, FactorTrace.From(outcome.Value)));
             }
         }
 
