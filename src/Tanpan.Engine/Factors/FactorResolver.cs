@@ -263,7 +263,10 @@ public sealed class FactorResolver(FactorLibrary library, ICustomFactorSource? c
 
     private static ResolvedFactor FromCustom(string activity, CustomFactor custom, string origin) =>
         new(
-            $"custom:{origin}:{custom.Code}",
+            // Inline factors all carry the code "request": value, unit and source tell them apart in the id.
+            origin == "request"
+                ? string.Create(CultureInfo.InvariantCulture, $"custom:request:{custom.KgCo2ePerUnit}/{custom.PerUnit.Code}:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(custom.Source)))[..8]}")
+                : $"custom:{origin}:{custom.Code}",
             activity,
             custom.PerUnit,
             [new GasFactor("CO2", "CO2", custom.KgCo2ePerUnit, 1m, "none: factor is already CO2e (attributed to CO2)", null)],

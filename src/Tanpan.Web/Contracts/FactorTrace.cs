@@ -20,6 +20,10 @@ public sealed record FactorResponse(
     IReadOnlyList<GasFactorResponse> Gases,
     IReadOnlyList<string> Notes);
 
+/// <summary>The factor as each line shows it (DESIGN §5); the full trace is in the response's <c>factors</c> by id,
+/// so a 10,000-line inventory does not repeat it 10,000 times.</summary>
+public sealed record FactorRefResponse(string Id, decimal Value, string Unit, string Source, string Version, string FactorSet, int? Year, string? GwpSet);
+
 public sealed record HeatValueResponse(decimal Value, string Unit, string Table, string Source, bool Overridden);
 
 public sealed record GasFactorResponse(string Gas, decimal KgPerUnit, decimal? KgPerTj, decimal Gwp, string GwpBasis);
@@ -27,6 +31,9 @@ public sealed record GasFactorResponse(string Gas, decimal KgPerUnit, decimal? K
 /// <summary>Maps an engine factor to its API trace.</summary>
 public static class FactorTrace
 {
+    public static FactorRefResponse Reference(ResolvedFactor f) =>
+        new(f.Id, f.KgCo2ePerUnit, $"kgCO2e/{f.PerUnit.Code}", f.Provenance.Source, f.Provenance.Version, f.Provenance.SetId, f.Year, f.GwpSet?.Code());
+
     public static FactorResponse From(ResolvedFactor f) =>
         new(
             f.Id,

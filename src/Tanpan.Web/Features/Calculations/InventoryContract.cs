@@ -39,6 +39,7 @@ public sealed record InventoryResponse(
     decimal EstimatedKgCo2e,
     decimal EstimatedShare,
     IReadOnlyList<LineResponse> Lines,
+    IReadOnlyDictionary<string, FactorResponse> Factors,
     IReadOnlyList<WarningResponse> Warnings);
 
 public sealed record LineResponse(
@@ -55,7 +56,7 @@ public sealed record LineResponse(
     int? PeriodDays,
     bool ReportedSeparately,
     IReadOnlyDictionary<string, GasResponse> Gases,
-    FactorResponse Factor);
+    FactorRefResponse Factor);
 
 public sealed record GasResponse(decimal Kg, decimal Gwp, decimal KgCo2e);
 

@@ -251,6 +251,7 @@ public static class RunInventory
             result.EstimatedKgCo2e,
             result.EstimatedShare,
             result.Lines.Select(ToLine).ToArray(),
+            DistinctFactors(result.Lines),
             result.Warnings.Select(w => new WarningResponse(w.Path, w.Message)).ToArray());
 
     private static LineResponse ToLine(LineResult line) =>
@@ -268,7 +269,21 @@ public static class RunInventory
             line.PeriodDays,
             line.ReportedSeparately,
             line.Gases.ToDictionary(g => g.Gas, g => new GasResponse(g.Kg, g.Gwp, g.KgCo2e), StringComparer.Ordinal),
-            FactorTrace.From(line.Factor));
+            FactorTrace.Reference(line.Factor));
+
+    private static Dictionary<string, FactorResponse> DistinctFactors(IReadOnlyList<LineResult> lines)
+    {
+        var factors = new Dictionary<string, FactorResponse>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            if (!factors.ContainsKey(line.Factor.Id))
+            {
+                factors[line.Factor.Id] = FactorTrace.From(line.Factor);
+            }
+        }
+
+        return factors;
+    }
 
     private static string Path(int i, string field) => string.Create(CultureInfo.InvariantCulture, $"lines[{i}].{field}");
 }

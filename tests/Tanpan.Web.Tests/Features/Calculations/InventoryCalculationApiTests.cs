@@ -49,14 +49,16 @@ public abstract class InventoryCalculationApiTests(TanpanApp app)
         Assert.Equal(8640m * 45m / 62m, e1.GetProperty("includedQuantity").GetDecimal());
         Assert.Equal("tw-grid:2024", e1.GetProperty("factor").GetProperty("id").GetString());
         Assert.Equal(0.474m, e1.GetProperty("factor").GetProperty("value").GetDecimal());
-        Assert.False(e1.GetProperty("factor").GetProperty("gwpApplied").GetBoolean());
+        Assert.False(Trace(json, e1).GetProperty("gwpApplied").GetBoolean());
 
         var carLine = json.GetProperty("lines")[1];
         Assert.Equal(28m, carLine.GetProperty("gases").GetProperty("CH4").GetProperty("gwp").GetDecimal());
         Assert.Equal("moenv-2024", carLine.GetProperty("factor").GetProperty("factorSet").GetString());
         Assert.Equal("AR5", carLine.GetProperty("factor").GetProperty("gwpSet").GetString());
         Assert.Contains("1139101231", carLine.GetProperty("factor").GetProperty("source").GetString(), StringComparison.Ordinal);
-        Assert.Equal(7520m, carLine.GetProperty("factor").GetProperty("heatValue").GetProperty("value").GetDecimal());
+        Assert.Equal(7520m, Trace(json, carLine).GetProperty("heatValue").GetProperty("value").GetDecimal());
+        Assert.Equal(25m, Trace(json, carLine).GetProperty("gases")[1].GetProperty("kgPerTj").GetDecimal());
+        Assert.Equal(4, json.GetProperty("factors").EnumerateObject().Count());
     }
 
     [Fact]
@@ -87,7 +89,7 @@ public abstract class InventoryCalculationApiTests(TanpanApp app)
         Assert.Equal(diesel, lines[0].GetProperty("kgCo2e").GetDecimal());
         Assert.Equal(Math.Round(2.60603179m * 2000m, 4), Math.Round(lines[0].GetProperty("gases").GetProperty("CO2").GetProperty("kg").GetDecimal(), 4));
         Assert.Equal(gas, lines[1].GetProperty("kgCo2e").GetDecimal());
-        Assert.True(lines[1].GetProperty("factor").GetProperty("heatValue").GetProperty("overridden").GetBoolean());
+        Assert.True(Trace(json, lines[1]).GetProperty("heatValue").GetProperty("overridden").GetBoolean());
         Assert.Equal(power, lines[2].GetProperty("kgCo2e").GetDecimal());
         Assert.Equal(leak, lines[3].GetProperty("kgCo2e").GetDecimal());
         Assert.Equal(diesel + gas + power + leak, json.GetProperty("totalKgCo2e").GetDecimal());
@@ -219,6 +221,30 @@ public abstract class InventoryCalculationApiTests(TanpanApp app)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    [Fact]
+    public async Task InlineCustomFactors_WithDifferentValues_KeepTheirOwnTraces()
+    {
+        var body = new
+        {
+            reportingYear = 2024,
+            lines = new object[]
+            {
+                new { id = "a", category = "2.2", activity = "custom", quantity = 10, unit = "t", factor = new { value = 0.2m, unit = "tCO2e/t", source = "steam supplier A" } },
+                new { id = "b", category = "2.2", activity = "custom", quantity = 10, unit = "t", factor = new { value = 0.3m, unit = "tCO2e/t", source = "steam supplier B" } },
+            },
+        };
+
+        var json = await Problem.ReadJsonAsync(await app.PostInventoryAsync(body));
+
+        Assert.Equal(5000m, json.GetProperty("totalKgCo2e").GetDecimal());
+        Assert.Equal("steam supplier B", Trace(json, json.GetProperty("lines")[1]).GetProperty("source").GetString());
+        Assert.Equal(2, json.GetProperty("factors").EnumerateObject().Count());
+    }
+
+    /// <summary>The full trace of a line's factor, from the response's <c>factors</c> map.</summary>
+    private static System.Text.Json.JsonElement Trace(System.Text.Json.JsonElement response, System.Text.Json.JsonElement line) =>
+        response.GetProperty("factors").GetProperty(line.GetProperty("factor").GetProperty("id").GetString()!);
 
     private Task<HttpResponseMessage> PostRawAsync(string body) =>
         app.CreateClient().PostAsync("/api/v1/calculations/inventory", new StringContent(body, Encoding.UTF8, "application/json"));
