@@ -86,6 +86,7 @@ public static class TanpanHost
             .WithTags("Calculations")
             .WithSummary("Calculate an ISO 14064-1 inventory (stateless, no login)")
             .Accepts<InventoryRequestDto>("application/json")
+            .Produces<InventoryResponse>(StatusCodes.Status200OK)
             .RequireRateLimiting(CalculationsPolicy);
         api.MapGet("/factors", SearchFactors.Handle).WithName(nameof(SearchFactors)).WithTags("Factors")
             .WithSummary("Which factor will be used for an activity, with its source, version and year");

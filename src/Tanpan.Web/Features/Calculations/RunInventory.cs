@@ -20,7 +20,7 @@ public static class RunInventory
     public const int MaxLines = 10_000;
     public const long MaxBodyBytes = 4 * 1024 * 1024;
 
-    internal static async Task<Results<Ok<InventoryResponse>, ValidationProblem>> Handle(
+    internal static async Task<Results<InventoryJsonResult, ValidationProblem>> Handle(
         HttpRequest http, FactorResolver resolver, TenantContext tenant, ApiJson json, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<InventoryRequestDto>(http, json.Options, MaxBodyBytes, ct);
@@ -44,7 +44,7 @@ public static class RunInventory
             return mappingErrors.Concat(engineErrors).OrderBy(e => e.Path, StringComparer.Ordinal).ToProblem();
         }
 
-        return TypedResults.Ok(ToResponse(outcome.Value));
+        return new InventoryJsonResult(outcome.Value);
     }
 
     private static string Reindex(string path, IReadOnlyList<int> originalIndex)
@@ -238,6 +238,7 @@ public static class RunInventory
         return new InventoryLine(id, category!, dto.Activity!.Trim(), dto.Quantity!.Value, unit!, use, dto.Technology, period, dto.FactorYear, heat, custom, dto.FactorSet);
     }
 
+    /// <summary>The documented contract as records; <see cref="InventoryResponseWriter"/> writes the same JSON without them.</summary>
     internal static InventoryResponse ToResponse(InventoryResult result) =>
         new(
             result.ReportingYear,
