@@ -8,6 +8,7 @@ using Tanpan.Web.Errors;
 using Tanpan.Web.Features.Calculations;
 using Tanpan.Web.Features.CustomFactors;
 using Tanpan.Web.Features.Factors;
+using Tanpan.Web.Features.QuickCalculator;
 using Tanpan.Web.Tenancy;
 
 namespace Tanpan.Web.Infrastructure;
@@ -30,6 +31,10 @@ public static class TanpanHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(FactorLibrary.Shipped);
         services.AddSingleton(sp => new FactorResolver(sp.GetRequiredService<FactorLibrary>()));
+        services.AddSingleton(sp => new Engine.QuickCalculator.QuickCalculator(new Engine.Inventory.InventoryCalculator(sp.GetRequiredService<FactorResolver>())));
+        services.AddRazorPages();
+        // Pages are Traditional Chinese: emit the characters, not &#x...; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<TenantContext>();
         builder.AddTanpanData();
 
@@ -88,11 +93,18 @@ public static class TanpanHost
             .Accepts<InventoryRequestDto>("application/json")
             .Produces<InventoryResponse>(StatusCodes.Status200OK)
             .RequireRateLimiting(CalculationsPolicy);
+        api.MapPost("/calculations/quick", QuickCalculation.Handle)
+            .WithName("RunQuickCalculation")
+            .WithTags("Calculations")
+            .WithSummary("The SME quick calculator: stationary / mobile / energy-indirect emissions with shares (no login)")
+            .Accepts<QuickRequestDto>("application/json")
+            .RequireRateLimiting(CalculationsPolicy);
         api.MapGet("/factors", SearchFactors.Handle).WithName(nameof(SearchFactors)).WithTags("Factors")
             .WithSummary("Which factor will be used for an activity, with its source, version and year");
         api.MapGet("/factors/library", SearchFactors.Library).WithName("GetFactorLibrary").WithTags("Factors")
             .WithSummary("The shipped factor library with provenance");
         api.MapCustomFactors();
+        app.MapRazorPages();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
         return app;
     }

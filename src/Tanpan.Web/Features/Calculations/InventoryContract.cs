@@ -60,4 +60,3 @@ public sealed record LineResponse(
 
 public sealed record GasResponse(decimal Kg, decimal Gwp, decimal KgCo2e);
 
-public sealed record WarningResponse(string Path, string Message);

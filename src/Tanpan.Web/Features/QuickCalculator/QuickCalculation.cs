@@ -1,0 +1,226 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tanpan.Engine.Common;
+using Tanpan.Engine.Factors;
+using Tanpan.Engine.Inventory;
+using Tanpan.Engine.QuickCalculator;
+using Tanpan.Engine.Quantities;
+using Tanpan.Web.Contracts;
+using Tanpan.Web.Errors;
+using Tanpan.Web.Infrastructure;
+
+namespace Tanpan.Web.Features.QuickCalculator;
+
+/// <summary>The quick calculator's input, shared by the API (JSON) and the page (form binding).</summary>
+public sealed class QuickRequestDto
+{
+    public int? Year { get; set; }
+
+    public List<BillDto> Bills { get; set; } = [];
+
+    public decimal? AnnualKwh { get; set; }
+
+    public List<FuelDto> Fuels { get; set; } = [];
+}
+
+public sealed class BillDto
+{
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
+
+    public decimal? PeakKwh { get; set; }
+
+    public decimal? SemiPeakKwh { get; set; }
+
+    public decimal? SaturdaySemiPeakKwh { get; set; }
+
+    public decimal? OffPeakKwh { get; set; }
+
+    public decimal? ContractCapacityKw { get; set; }
+
+    internal bool IsBlank => From is null && To is null && PeakKwh is null && SemiPeakKwh is null && SaturdaySemiPeakKwh is null && OffPeakKwh is null && ContractCapacityKw is null;
+}
+
+public sealed class FuelDto
+{
+    public string? Activity { get; set; }
+
+    public string? Use { get; set; }
+
+    public string? Technology { get; set; }
+
+    public decimal? Quantity { get; set; }
+
+    public string? Unit { get; set; }
+}
+
+public sealed record QuickPartResponse(decimal KgCo2e, decimal TCo2e, decimal Share);
+
+public sealed record QuickLineResponse(string Id, string Category, string Activity, decimal Quantity, decimal IncludedQuantity, string Unit, bool Estimated, decimal KgCo2e, FactorRefResponse Factor);
+
+public sealed record QuickResponse(
+    int Year,
+    decimal TotalKgCo2e,
+    decimal TotalTCo2e,
+    QuickPartResponse Stationary,
+    QuickPartResponse Mobile,
+    QuickPartResponse EnergyIndirect,
+    decimal EstimatedShare,
+    IReadOnlyList<QuickLineResponse> Lines,
+    IReadOnlyList<WarningResponse> Warnings);
+
+/// <summary>POST /api/v1/calculations/quick and the mapping the calculator page shares.</summary>
+public static class QuickCalculation
+{
+    /// <summary>Maps the input; blank bill rows (from the page's fixed table) are skipped, their numbering kept.</summary>
+    public static Outcome<QuickRequest> Map(QuickRequestDto dto)
+    {
+        var errors = new List<FieldError>();
+        if (dto.Year is not (>= 2005 and <= 2100))
+        {
+            errors.Add(new("year", "required: the calendar year to calculate, 2005 or later"));
+        }
+
+        var bills = new List<TaipowerBill>();
+        for (var i = 0; i < dto.Bills.Count; i++)
+        {
+            var b = dto.Bills[i];
+            if (b.IsBlank)
+            {
+                continue;
+            }
+
+            var path = string.Create(CultureInfo.InvariantCulture, $"bills[{i}]");
+            if (b.From is null)
+            {
+                errors.Add(new(path + ".from", "required: first day of the billing period (yyyy-MM-dd)"));
+            }
+
+            if (b.To is null)
+            {
+                errors.Add(new(path + ".to", "required: last day of the billing period (yyyy-MM-dd)"));
+            }
+
+            if (b.PeakKwh is null && b.SemiPeakKwh is null && b.SaturdaySemiPeakKwh is null && b.OffPeakKwh is null)
+            {
+                errors.Add(new(path + ".peakKwh", "enter at least one of 尖峰 / 半尖峰 / 週六半尖峰 / 離峰 kWh"));
+            }
+
+            if (b.From is { } from && b.To is { } to)
+            {
+                var bill = new TaipowerBill(new ActivityPeriod(from, to), b.PeakKwh ?? 0, b.SemiPeakKwh ?? 0, b.SaturdaySemiPeakKwh ?? 0, b.OffPeakKwh ?? 0, b.ContractCapacityKw);
+                errors.AddRange(bill.Validate().Select(e => e with { Path = $"{path}.{e.Path}" }));
+                bills.Add(bill);
+            }
+        }
+
+        var fuels = new List<QuickFuel>();
+        for (var i = 0; i < dto.Fuels.Count; i++)
+        {
+            var f = dto.Fuels[i];
+            if (f.Quantity is null && string.IsNullOrWhiteSpace(f.Activity))
+            {
+                continue;
+            }
+
+            var path = string.Create(CultureInfo.InvariantCulture, $"fuels[{i}]");
+            var before = errors.Count;
+            if (string.IsNullOrWhiteSpace(f.Activity))
+            {
+                errors.Add(new(path + ".activity", "required, e.g. fuel.diesel"));
+            }
+
+            if (f.Quantity is null)
+            {
+                errors.Add(new(path + ".quantity", "required: a number ≥ 0"));
+            }
+
+            var use = f.Use?.Trim().ToLowerInvariant() switch
+            {
+                null or "" or "stationary" => CombustionUse.Stationary,
+                "mobile" => (CombustionUse?)CombustionUse.Mobile,
+                _ => null,
+            };
+            if (use is null)
+            {
+                errors.Add(new(path + ".use", $"'{f.Use}' is not allowed; allowed: stationary, mobile"));
+            }
+
+            if (!Units.TryParse(f.Unit, out var unit))
+            {
+                errors.Add(new(path + ".unit", $"'{f.Unit}' is not a known unit, e.g. L, 公升, 公秉, m3, 千立方公尺, kg"));
+            }
+
+            if (errors.Count == before)
+            {
+                fuels.Add(new QuickFuel(f.Activity!.Trim(), use!.Value, f.Quantity!.Value, unit!, string.IsNullOrWhiteSpace(f.Technology) ? null : f.Technology));
+            }
+        }
+
+        return errors.Count > 0
+            ? Outcome<QuickRequest>.Failure(errors)
+            : Outcome<QuickRequest>.Success(new QuickRequest(dto.Year!.Value, bills, dto.AnnualKwh, fuels));
+    }
+
+    /// <summary>Map and calculate; engine paths for skipped blank rows keep the form's numbering.</summary>
+    public static Outcome<QuickResult> Run(QuickRequestDto dto, Engine.QuickCalculator.QuickCalculator calculator)
+    {
+        var mapped = Map(dto);
+        if (!mapped.Succeeded)
+        {
+            return Outcome<QuickResult>.Failure(mapped.Errors);
+        }
+
+        var outcome = calculator.Calculate(mapped.Value);
+        if (outcome.Succeeded)
+        {
+            return outcome;
+        }
+
+        // The engine numbers only the rows it received; translate back to the rows the user filled in.
+        var billRows = dto.Bills.Select((b, i) => (b, i)).Where(x => !x.b.IsBlank).Select(x => x.i).ToArray();
+        var fuelRows = dto.Fuels.Select((f, i) => (f, i)).Where(x => x.f.Quantity is not null || !string.IsNullOrWhiteSpace(x.f.Activity)).Select(x => x.i).ToArray();
+        return Outcome<QuickResult>.Failure(outcome.Errors.Select(e => e with { Path = Renumber(Renumber(e.Path, "bills", billRows), "fuels", fuelRows) }).ToArray());
+    }
+
+    private static string Renumber(string path, string list, int[] rows)
+    {
+        var prefix = list + "[";
+        if (!path.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return path;
+        }
+
+        var close = path.IndexOf(']', StringComparison.Ordinal);
+        var k = int.Parse(path.AsSpan(prefix.Length, close - prefix.Length), CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"{prefix}{rows[k]}{path[close..]}");
+    }
+
+    internal static async Task<Results<Ok<QuickResponse>, ValidationProblem>> Handle(HttpRequest http, Engine.QuickCalculator.QuickCalculator calculator, ApiJson json, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<QuickRequestDto>(http, json.Options, 256 * 1024, ct);
+        if (!body.Succeeded)
+        {
+            return body.Errors.ToProblem("The request body is not valid JSON for this endpoint");
+        }
+
+        var outcome = Run(body.Value, calculator);
+        return outcome.Succeeded ? TypedResults.Ok(ToResponse(outcome.Value)) : outcome.Errors.ToProblem();
+    }
+
+    public static QuickResponse ToResponse(QuickResult r)
+    {
+        static QuickPartResponse Part(QuickPart p) => new(p.KgCo2e, p.KgCo2e / 1000m, p.Share);
+        return new QuickResponse(
+            r.Detail.ReportingYear,
+            r.TotalKgCo2e,
+            r.TotalKgCo2e / 1000m,
+            Part(r.Stationary),
+            Part(r.Mobile),
+            Part(r.EnergyIndirect),
+            r.Detail.EstimatedShare,
+            r.Detail.Lines.Select(l => new QuickLineResponse(l.Line.Id, l.Line.Category.Code, l.Line.Activity, l.Line.Quantity, l.IncludedQuantity, l.Line.Unit.Code, l.Estimated, l.KgCo2e, FactorTrace.Reference(l.Factor))).ToArray(),
+            r.Detail.Warnings.Select(w => new WarningResponse(w.Path, w.Message)).ToArray());
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Tanpan.Web.Tests.Infrastructure;
+
+namespace Tanpan.Web.Tests.Features.QuickCalculator;
+
+public sealed class QuickCalculatorTests_Sqlite(SqliteApp app) : QuickCalculatorTests(app), IClassFixture<SqliteApp>;
+
+public sealed class QuickCalculatorTests_Postgres(PostgresApp app) : QuickCalculatorTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The no-login quick calculator: API and page. Expected values from published factors, computed here.</summary>
+public abstract class QuickCalculatorTests(TanpanApp app)
+{
+    private const decimal Indirect = 20_000m * 0.474m;
+    private const decimal Stationary = 1_000m * 1.9060178044842m;
+    private const decimal Mobile = 500m * 2.27067916032m;
+
+    [Fact]
+    public async Task Api_SplitsStationaryMobileAndIndirect_WithShares()
+    {
+        var body = new
+        {
+            year = 2024,
+            bills = new[] { new { from = "2024-01-01", to = "2024-01-31", peakKwh = 10_000, semiPeakKwh = 5_000, saturdaySemiPeakKwh = 2_000, offPeakKwh = 3_000 } },
+            fuels = new object[]
+            {
+                new { activity = "fuel.natural-gas", quantity = 1_000, unit = "m3" },
+                new { activity = "fuel.gasoline", use = "mobile", technology = "oxidation-catalyst", quantity = 500, unit = "L" },
+            },
+        };
+
+        var json = await Problem.ReadJsonAsync(await app.CreateClient().PostAsJsonAsync("/api/v1/calculations/quick", body));
+
+        var total = Indirect + Stationary + Mobile;
+        Assert.Equal(total, json.GetProperty("totalKgCo2e").GetDecimal());
+        Assert.Equal(Indirect, json.GetProperty("energyIndirect").GetProperty("kgCo2e").GetDecimal());
+        Assert.Equal(Stationary / total, json.GetProperty("stationary").GetProperty("share").GetDecimal());
+        Assert.Equal(Mobile / 1000m, json.GetProperty("mobile").GetProperty("tCo2e").GetDecimal());
+        Assert.Equal("tw-grid:2024", json.GetProperty("lines")[0].GetProperty("factor").GetProperty("id").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"bills":[]}""", "year")]
+    [InlineData("""{"year":2024,"bills":[{"to":"2024-01-31","peakKwh":1}]}""", "bills[0].from")]
+    [InlineData("""{"year":2024,"bills":[{"from":"2024-01-01","to":"2024-01-31","peakKwh":-1}]}""", "bills[0].peakKwh")]
+    [InlineData("""{"year":2024,"bills":[{"from":"2024-02-01","to":"2024-01-31","peakKwh":1}]}""", "bills[0].period.to")]
+    [InlineData("""{"year":2024,"bills":[{"from":"2024-01-01","to":"2024-01-31"}]}""", "bills[0].peakKwh")]
+    [InlineData("""{"year":2024,"bills":[{"from":"2024-01-01","to":"2024-01-31","peakKwh":1}],"annualKwh":5}""", "annualKwh")]
+    [InlineData("""{"year":2024,"fuels":[{"activity":"fuel.diesel","quantity":5,"unit":"kWh"}]}""", "fuels[0].unit")]
+    [InlineData("""{"year":2024,"fuels":[{"activity":"fuel.diesel","quantity":5,"unit":"L","use":"rocket"}]}""", "fuels[0].use")]
+    [InlineData("""{"year":2024,"fuels":[{"activity":"fuel.plutonium","quantity":5,"unit":"L"}]}""", "fuels[0].activity")]
+    [InlineData("""{"year":2024,"fuels":[{"activity":"fuel.diesel","unit":"L"}]}""", "fuels[0].quantity")]
+    [InlineData("""{"year":2024,"bils":[]}""", "bils")]
+    [InlineData("""{"year":"twenty"}""", "year")]
+    public async Task Api_BadInput_Returns400NamingTheField(string body, string field)
+    {
+        var response = await app.CreateClient().PostAsync("/api/v1/calculations/quick", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var errors = await Problem.ReadErrorsAsync(response);
+        Assert.True(errors.ContainsKey(field), $"expected {field}, got {string.Join(", ", errors.Keys)}");
+    }
+
+    [Fact]
+    public async Task Page_ShowsRemindersAndAnEmptyForm()
+    {
+        var html = await app.CreateClient().GetStringAsync("/calculator");
+
+        Assert.Contains("填寫前提醒", html, StringComparison.Ordinal);
+        Assert.Contains("Input.Bills[11].PeakKwh", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_InEnglish_WhenAsked()
+    {
+        var html = await app.CreateClient().GetStringAsync("/calculator?lang=en");
+
+        Assert.Contains("Before you start", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_Post_ShowsTheResultTableAndTrace()
+    {
+        var client = app.CreateClient();
+
+        var response = await Forms.PostAsync(client, "/calculator", SeedLikeForm());
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var total = (Indirect + Stationary) / 1000m;
+        Assert.Contains(total.ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("zh-TW")), html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"result\"", html, StringComparison.Ordinal);
+        Assert.Contains("1139101231", html, StringComparison.Ordinal);
+        Assert.Contains("/register", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_BadNumber_ShowsFieldErrorAndKeepsTheInput()
+    {
+        var client = app.CreateClient();
+        var fields = SeedLikeForm().Where(f => f.Key != "Input.Bills[0].PeakKwh").Append(new("Input.Bills[0].PeakKwh", "-5")).ToList();
+
+        var html = await (await Forms.PostAsync(client, "/calculator", fields)).Content.ReadAsStringAsync();
+
+        Assert.Contains("data-testid=\"errors\"", html, StringComparison.Ordinal);
+        Assert.Contains("must be zero or greater", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"1000\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"result\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_Csv_DownloadsTheResult()
+    {
+        var client = app.CreateClient();
+
+        var response = await Forms.PostAsync(client, "/calculator", SeedLikeForm(), handler: "Csv");
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var csv = Encoding.UTF8.GetString(bytes[3..]);
+        Assert.Contains($"{(Indirect + Stationary) / 1000m}", csv, StringComparison.Ordinal);
+        Assert.Contains("tw-grid:2024", csv, StringComparison.Ordinal);
+    }
+
+    private static List<KeyValuePair<string, string>> SeedLikeForm() =>
+    [
+        new("Input.Year", "2024"),
+        new("Input.Bills[0].From", "2024-01-01"),
+        new("Input.Bills[0].To", "2024-01-31"),
+        new("Input.Bills[0].PeakKwh", "10000"),
+        new("Input.Bills[0].SemiPeakKwh", "5000"),
+        new("Input.Bills[0].SaturdaySemiPeakKwh", "2000"),
+        new("Input.Bills[0].OffPeakKwh", "3000"),
+        new("Input.Fuels[0].Activity", "fuel.natural-gas"),
+        new("Input.Fuels[0].Use", "stationary"),
+        new("Input.Fuels[0].Quantity", "1000"),
+        new("Input.Fuels[0].Unit", "m3"),
+    ];
+}

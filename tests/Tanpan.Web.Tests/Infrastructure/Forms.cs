@@ -1,0 +1,20 @@
+using System.Text.RegularExpressions;
+
+namespace Tanpan.Web.Tests.Infrastructure;
+
+/// <summary>Posts Razor Page forms the way a browser does: antiforgery token from the page, cookies kept by the client.</summary>
+internal static partial class Forms
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string pageUrl, IEnumerable<KeyValuePair<string, string>> fields, string? handler = null)
+    {
+        var page = await client.GetStringAsync(pageUrl);
+        var token = TokenPattern().Match(page);
+        Assert.True(token.Success, $"no antiforgery token on {pageUrl}");
+        var all = fields.Append(new("__RequestVerificationToken", System.Net.WebUtility.HtmlDecode(token.Groups[1].Value)));
+        var url = handler is null ? pageUrl : $"{pageUrl}?handler={handler}";
+        return await client.PostAsync(url, new FormUrlEncodedContent(all));
+    }
+}
