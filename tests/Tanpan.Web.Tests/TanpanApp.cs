@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Tanpan.Web.Tests.Infrastructure;
 using Tanpan.Web.Data;
 using Tanpan.Web.Data.Entities;
 
@@ -48,6 +49,12 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
 
     public Provider Provider { get; }
 
+    /// <summary>The real SMTP server the app sends through.</summary>
+    public SmtpSink Mail { get; } = new();
+
+    public const string OperatorEmail = "operator@test.local";
+    public const string OperatorPassword = "Operator-Pass-2024";
+
     protected virtual int CalculationsPerMinute => 1_000_000;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -55,6 +62,10 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
         builder.UseSetting(Provider == Provider.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite", _connectionString);
         builder.UseSetting("RateLimiting:CalculationsPerMinute", CalculationsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:ApiKey", DemoApiKey);
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Operator:Email", OperatorEmail);
+        builder.UseSetting("Operator:Password", OperatorPassword);
         builder.UseEnvironment("Testing");
     }
 
@@ -88,6 +99,8 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
         {
             return;
         }
+
+        Mail.Dispose();
 
         if (_postgresDatabase is not null)
         {

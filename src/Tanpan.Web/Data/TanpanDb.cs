@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Web.Data.Entities;
 using Tanpan.Web.Tenancy;
@@ -7,7 +9,7 @@ namespace Tanpan.Web.Data;
 
 /// <summary>The one DbContext. Provider subclasses (<see cref="SqliteTanpanDb"/>, <see cref="PostgresTanpanDb"/>)
 /// exist only so each provider keeps its own migration set.</summary>
-public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) : DbContext(options)
+public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Company> Companies => Set<Company>();
 
@@ -18,15 +20,31 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
     /// <summary>Read by the query filters per query, so one model serves every tenant.</summary>
     internal Guid CurrentCompanyId => tenant.CompanyId;
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<Company>(e =>
+        base.OnModelCreating(builder);
+        builder.Entity<Company>(e =>
         {
             e.Property(c => c.Name).HasMaxLength(200);
             e.Property(c => c.TaxId).HasMaxLength(8);
+            e.HasIndex(c => c.TaxId).IsUnique();
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.ContactName).HasMaxLength(100);
+            e.Property(c => c.Phone).HasMaxLength(40);
+            e.Property(c => c.Email).HasMaxLength(256);
+            e.Property(c => c.Address).HasMaxLength(300);
+            e.Property(c => c.Region).HasMaxLength(40);
+            e.Property(c => c.Website).HasMaxLength(300);
+            e.Property(c => c.RejectionReason).HasMaxLength(1000);
         });
 
-        modelBuilder.Entity<ApiKey>(e =>
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(100);
+            e.HasOne<Company>().WithMany().HasForeignKey(u => u.CompanyId);
+        });
+
+        builder.Entity<ApiKey>(e =>
         {
             e.Property(k => k.Name).HasMaxLength(100);
             e.Property(k => k.KeyHash).HasMaxLength(64);
@@ -35,7 +53,7 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
             e.HasOne<Company>().WithMany().HasForeignKey(k => k.CompanyId);
         });
 
-        modelBuilder.Entity<CustomFactor>(e =>
+        builder.Entity<CustomFactor>(e =>
         {
             e.Property(f => f.Code).HasMaxLength(64);
             e.Property(f => f.Name).HasMaxLength(200);
@@ -47,7 +65,7 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
             e.HasOne<Company>().WithMany().HasForeignKey(f => f.CompanyId);
         });
 
-        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
             var parameter = Expression.Parameter(entity.ClrType, "e");
             var companyId = Expression.Property(parameter, nameof(ITenantOwned.CompanyId));

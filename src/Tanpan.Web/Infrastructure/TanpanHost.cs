@@ -5,6 +5,7 @@ using Scalar.AspNetCore;
 using Tanpan.Engine.Factors;
 using Tanpan.Web.Data;
 using Tanpan.Web.Errors;
+using Tanpan.Web.Features.Accounts;
 using Tanpan.Web.Features.Calculations;
 using Tanpan.Web.Features.CustomFactors;
 using Tanpan.Web.Features.Factors;
@@ -37,6 +38,7 @@ public static class TanpanHost
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<TenantContext>();
         builder.AddTanpanData();
+        builder.AddTanpanAccounts();
 
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -80,7 +82,9 @@ public static class TanpanHost
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRateLimiter();
+        app.UseAuthentication();
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("Tanpan API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

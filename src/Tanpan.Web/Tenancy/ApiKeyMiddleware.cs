@@ -3,8 +3,8 @@ using Tanpan.Web.Data;
 
 namespace Tanpan.Web.Tenancy;
 
-/// <summary>Resolves the company from an <c>X-Api-Key</c> header. A key that is present but unknown is
-/// rejected outright rather than silently treated as anonymous.</summary>
+/// <summary>Resolves the request's company: from an <c>X-Api-Key</c> header (systems) or the signed-in user's
+/// company claim (people). A key that is present but unknown is rejected rather than treated as anonymous.</summary>
 public sealed class ApiKeyMiddleware(RequestDelegate next)
 {
     public const string Header = "X-Api-Key";
@@ -28,6 +28,10 @@ public sealed class ApiKeyMiddleware(RequestDelegate next)
             }
 
             tenant.SetCompany(companyId.Value);
+        }
+        else if (context.User.FindFirst(Features.Accounts.AccountServices.CompanyClaim)?.Value is { } claim && Guid.TryParse(claim, out var fromCookie))
+        {
+            tenant.SetCompany(fromCookie);
         }
 
         await next(context);

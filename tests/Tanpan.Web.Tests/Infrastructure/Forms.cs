@@ -14,7 +14,7 @@ internal static partial class Forms
         var token = TokenPattern().Match(page);
         Assert.True(token.Success, $"no antiforgery token on {pageUrl}");
         var all = fields.Append(new("__RequestVerificationToken", System.Net.WebUtility.HtmlDecode(token.Groups[1].Value)));
-        var url = handler is null ? pageUrl : $"{pageUrl}?handler={handler}";
+        var url = handler is null ? pageUrl : $"{pageUrl}{(pageUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
         return await client.PostAsync(url, new FormUrlEncodedContent(all));
     }
 }

@@ -6,16 +6,64 @@ public interface ITenantOwned
     Guid CompanyId { get; set; }
 }
 
+public enum CompanyStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}
+
+/// <summary>A member company (the tenant). Registers itself; the platform operator approves or rejects it.</summary>
 public sealed class Company
 {
     public Guid Id { get; set; }
 
     public required string Name { get; set; }
 
-    /// <summary>統一編號 (8-digit business administration number).</summary>
+    /// <summary>統一編號 (8-digit business administration number, checksum-validated).</summary>
     public string? TaxId { get; set; }
 
+    public CompanyStatus Status { get; set; } = CompanyStatus.Approved;
+
+    public string? ContactName { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? Region { get; set; }
+
+    public string? Website { get; set; }
+
+    public string? RejectionReason { get; set; }
+
+    public DateTime? DecidedAtUtc { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
+}
+
+/// <summary>A person who signs in. Operator staff have no company; everyone else belongs to exactly one.</summary>
+public sealed class AppUser : Microsoft.AspNetCore.Identity.IdentityUser<Guid>
+{
+    public Guid? CompanyId { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+/// <summary>Role names. Operator staff run the platform; the others act inside their company.</summary>
+public static class Roles
+{
+    public const string OperatorAdmin = "operator-admin";
+    public const string CompanyAdmin = "company-admin";
+    public const string DataClerk = "data-clerk";
+    public const string Reviewer = "reviewer";
+    public const string Viewer = "viewer";
+
+    public static readonly IReadOnlyList<string> All = [OperatorAdmin, CompanyAdmin, DataClerk, Reviewer, Viewer];
 }
 
 /// <summary>An API key for system-to-system calls (ERP, supplier systems). Only a SHA-256 hash is stored.</summary>
