@@ -89,6 +89,29 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
         return (companyId, client);
     }
 
+    /// <summary>Creates an approved company with a user in <paramref name="role"/>, and returns a signed-in browser-like client.</summary>
+    public async Task<(Guid CompanyId, HttpClient Client)> SignInAsNewCompanyUserAsync(string companyName, string role = Roles.CompanyAdmin)
+    {
+        var companyId = Guid.NewGuid();
+        var email = $"u-{Guid.NewGuid():N}@example.test";
+        const string password = "Company-Pass-2024";
+        using (var scope = Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
+            db.Companies.Add(new Company { Id = companyId, Name = companyName, Status = CompanyStatus.Approved, CreatedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var user = new AppUser { UserName = email, Email = email, CompanyId = companyId, CreatedAtUtc = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(user, password)).Succeeded);
+            await users.AddToRoleAsync(user, role);
+        }
+
+        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+        var response = await Forms.PostAsync(client, "/login", [new("Account", email), new("Password", password)]);
+        Assert.Contains("data-testid=\"account\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        return (companyId, client);
+    }
+
     public Task<HttpResponseMessage> PostInventoryAsync(object body, HttpClient? client = null) =>
         (client ?? CreateClient()).PostAsJsonAsync("/api/v1/calculations/inventory", body);
 

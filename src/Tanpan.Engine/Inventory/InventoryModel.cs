@@ -12,6 +12,21 @@ public readonly record struct ActivityPeriod(DateOnly From, DateOnly To)
     public int InclusiveDaysIn(int year) =>
         InclusiveDaysWithin(new DateOnly(year, 1, 1).DayNumber, new DateOnly(year, 12, 31).DayNumber);
 
+    /// <summary>Days of this period in each month of <paramref name="year"/> (months with none are omitted);
+    /// used to spread a line's emissions over months in proportion to days.</summary>
+    public IEnumerable<(int Month, int Days)> InclusiveDaysByMonthIn(int year)
+    {
+        for (var month = 1; month <= 12; month++)
+        {
+            var first = new DateOnly(year, month, 1);
+            var days = InclusiveDaysWithin(first.DayNumber, first.AddMonths(1).AddDays(-1).DayNumber);
+            if (days > 0)
+            {
+                yield return (month, days);
+            }
+        }
+    }
+
     /// <summary>Days of this period inside [<paramref name="firstDayNumber"/>, <paramref name="lastDayNumber"/>] (day numbers, inclusive).</summary>
     public int InclusiveDaysWithin(int firstDayNumber, int lastDayNumber) =>
         Math.Max(0, Math.Min(To.DayNumber, lastDayNumber) - Math.Max(From.DayNumber, firstDayNumber) + 1);

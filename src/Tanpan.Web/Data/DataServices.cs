@@ -9,12 +9,14 @@ public static class DataServices
     public static IHostApplicationBuilder AddTanpanData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<TenantStampInterceptor>();
+        builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddHttpContextAccessor();
         var postgres = builder.Configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
         {
             builder.Services.AddDbContext<PostgresTanpanDb>((sp, o) => o
                 .UseNpgsql(postgres, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations"))
-                .AddInterceptors(sp.GetRequiredService<TenantStampInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<TenantStampInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
             builder.Services.AddScoped<TanpanDb>(sp => sp.GetRequiredService<PostgresTanpanDb>());
         }
         else
@@ -27,7 +29,7 @@ public static class DataServices
 
             builder.Services.AddDbContext<SqliteTanpanDb>((sp, o) => o
                 .UseSqlite(sqlite, s => s.MigrationsHistoryTable("__ef_migrations"))
-                .AddInterceptors(sp.GetRequiredService<TenantStampInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<TenantStampInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
             builder.Services.AddScoped<TanpanDb>(sp => sp.GetRequiredService<SqliteTanpanDb>());
         }
 

@@ -17,6 +17,16 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
 
     public DbSet<CustomFactor> CustomFactors => Set<CustomFactor>();
 
+    public DbSet<Facility> Facilities => Set<Facility>();
+
+    public DbSet<EmissionSource> Sources => Set<EmissionSource>();
+
+    public DbSet<InventoryRecord> Inventories => Set<InventoryRecord>();
+
+    public DbSet<ActivityEntry> Entries => Set<ActivityEntry>();
+
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
     /// <summary>Read by the query filters per query, so one model serves every tenant.</summary>
     internal Guid CurrentCompanyId => tenant.CompanyId;
 
@@ -63,6 +73,63 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
             e.Property(f => f.KgCo2ePerUnit).HasPrecision(28, 12);
             e.HasIndex(f => new { f.CompanyId, f.Code }).IsUnique();
             e.HasOne<Company>().WithMany().HasForeignKey(f => f.CompanyId);
+        });
+
+        builder.Entity<Facility>(e =>
+        {
+            e.Property(f => f.Name).HasMaxLength(200);
+            e.Property(f => f.Address).HasMaxLength(300);
+            e.HasOne<Company>().WithMany().HasForeignKey(f => f.CompanyId);
+        });
+
+        builder.Entity<EmissionSource>(e =>
+        {
+            e.Property(x => x.Category).HasMaxLength(8);
+            e.Property(x => x.Activity).HasMaxLength(100);
+            e.Property(x => x.Use).HasMaxLength(16);
+            e.Property(x => x.Technology).HasMaxLength(40);
+            e.Property(x => x.Description).HasMaxLength(300);
+            e.Property(x => x.MeterNumber).HasMaxLength(60);
+            e.Property(x => x.DataOwner).HasMaxLength(100);
+            e.HasOne<Facility>().WithMany().HasForeignKey(x => x.FacilityId);
+            e.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId);
+        });
+
+        builder.Entity<InventoryRecord>(e =>
+        {
+            e.ToTable("Inventories");
+            e.HasIndex(x => new { x.CompanyId, x.Year }).IsUnique();
+            e.Property(x => x.Boundary).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.ReviewComment).HasMaxLength(2000);
+            e.Property(x => x.LockedBy).HasMaxLength(256);
+            e.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId);
+        });
+
+        builder.Entity<ActivityEntry>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.Unit).HasMaxLength(16);
+            e.Property(x => x.Quantity).HasPrecision(28, 10);
+            e.Property(x => x.PeakKwh).HasPrecision(28, 4);
+            e.Property(x => x.SemiPeakKwh).HasPrecision(28, 4);
+            e.Property(x => x.SaturdaySemiPeakKwh).HasPrecision(28, 4);
+            e.Property(x => x.OffPeakKwh).HasPrecision(28, 4);
+            e.Property(x => x.ContractCapacityKw).HasPrecision(28, 4);
+            e.Property(x => x.Reference).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(500);
+            e.HasIndex(x => new { x.CompanyId, x.InventoryId });
+            e.HasOne<InventoryRecord>().WithMany().HasForeignKey(x => x.InventoryId);
+            e.HasOne<EmissionSource>().WithMany().HasForeignKey(x => x.SourceId);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.Property(x => x.User).HasMaxLength(256);
+            e.Property(x => x.Entity).HasMaxLength(60);
+            e.Property(x => x.EntityId).HasMaxLength(60);
+            e.Property(x => x.Action).HasMaxLength(30);
+            e.HasIndex(x => new { x.CompanyId, x.AtUtc });
         });
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))

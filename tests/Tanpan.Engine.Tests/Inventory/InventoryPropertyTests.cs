@@ -96,6 +96,17 @@ public class InventoryPropertyTests
         }
     }
 
+    [Fact]
+    public void DaysByMonth_AddUpToTheDaysInTheYear()
+    {
+        var period = new ActivityPeriod(new DateOnly(2023, 12, 15), new DateOnly(2024, 2, 14));
+
+        var months = period.InclusiveDaysByMonthIn(2024).ToArray();
+
+        Assert.Equal([(1, 31), (2, 14)], months);
+        Assert.Equal(period.InclusiveDaysIn(2024), months.Sum(m => m.Days));
+    }
+
     private static void AssertClose(decimal expected, decimal actual)
     {
         var scale = Math.Max(1m, Math.Abs(expected));
