@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+
+namespace Tanpan.Web.Tests.Browser;
+
+public sealed class InventoryBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Clerk_EntersABillAndFuel_SeesResultAndTrace_ThenSubmitsApprovesLocks()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("[data-testid=account]", "demo@tanpan.local");
+        await page.FillAsync("[data-testid=password]", "Tanpan-Demo-2024");
+        await page.ClickAsync("[data-testid=login]");
+        await page.Locator("section[data-testid=account]").WaitForAsync();
+
+        await page.GotoAsync("/inventory/register");
+        await page.FillAsync("[data-testid=facility-name]", "彰化廠");
+        await page.ClickAsync("[data-testid=add-facility]");
+        await page.SelectOptionAsync("[data-testid=source-category]", "2.1");
+        await page.SelectOptionAsync("[data-testid=source-activity]", "electricity.grid.tw");
+        await page.FillAsync("[data-testid=source-description]", "彰化廠用電");
+        await page.ClickAsync("[data-testid=add-source]");
+        await page.SelectOptionAsync("[data-testid=source-category]", "1.2");
+        await page.SelectOptionAsync("[data-testid=source-activity]", "fuel.diesel");
+        await page.SelectOptionAsync("[data-testid=source-use]", "mobile");
+        await page.FillAsync("[data-testid=source-description]", "堆高機柴油");
+        await page.ClickAsync("[data-testid=add-source]");
+        Assert.Contains("堆高機柴油", await page.Locator("[data-testid=sources]").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GotoAsync("/inventory");
+        await page.FillAsync("#Year", "2024");
+        await page.ClickAsync("[data-testid=create-inventory]");
+        await page.Locator("[data-testid=bill-form]").WaitForAsync();
+
+        await page.FillAsync("[data-testid=bill-from]", "2024-01-01");
+        await page.FillAsync("[data-testid=bill-to]", "2024-01-31");
+        await page.FillAsync("[data-testid=bill-peak]", "10000");
+        await page.ClickAsync("[data-testid=add-bill]");
+        await page.Locator("[data-testid=entry-form]").WaitForAsync();
+        await page.SelectOptionAsync("[data-testid=entry-source]", new SelectOptionValue { Label = "堆高機柴油（fuel.diesel）" });
+        await page.FillAsync("[data-testid=entry-from]", "2024-02-01");
+        await page.FillAsync("[data-testid=entry-to]", "2024-02-29");
+        await page.FillAsync("[data-testid=entry-quantity]", "500");
+        await page.FillAsync("[data-testid=entry-unit]", "公升");
+        await page.ClickAsync("[data-testid=add-entry]");
+
+        var expectedTonnes = (10_000m * 0.474m + 500m * 2.71836053065044m) / 1000m;
+        Assert.Equal(expectedTonnes.ToString("N3", System.Globalization.CultureInfo.GetCultureInfo("zh-TW")), (await page.Locator("[data-testid=total]").InnerTextAsync()).Trim());
+        await page.Locator("[data-testid=trace]").Nth(1).Locator("summary").ClickAsync();
+        Assert.Contains("1139101231", await page.Locator("[data-testid=trace]").Nth(1).InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "inventory-results.png"), FullPage = true });
+
+        await page.ClickAsync("[data-testid=submit]");
+        Assert.Equal("Submitted", await page.Locator("[data-testid=status]").InnerTextAsync());
+        await page.ClickAsync("[data-testid=approve]");
+        Assert.Equal("Locked", await page.Locator("[data-testid=status]").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=entry-form]").CountAsync());
+    }
+}
