@@ -17,4 +17,18 @@ internal static partial class Forms
         var url = handler is null ? pageUrl : $"{pageUrl}{(pageUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
         return await client.PostAsync(url, new FormUrlEncodedContent(all));
     }
+
+    /// <summary>Uploads a file to a page handler (multipart), with the antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string pageUrl, string handler, string fileName, byte[] content)
+    {
+        var page = await client.GetStringAsync(pageUrl);
+        var token = TokenPattern().Match(page);
+        Assert.True(token.Success, $"no antiforgery token on {pageUrl}");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(System.Net.WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "file", fileName },
+        };
+        return await client.PostAsync($"{pageUrl}?handler={handler}", form);
+    }
 }

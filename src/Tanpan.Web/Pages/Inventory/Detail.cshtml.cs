@@ -71,7 +71,82 @@ public sealed class DetailModel(TanpanDb db, TenantContext tenant, FactorResolve
     [BindProperty]
     public string? Comment { get; set; }
 
+    public IReadOnlyList<Engine.Common.FieldError> ImportErrors { get; private set; } = [];
+
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetTemplateAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? File(InventoryExcel.Template(Sources.Values.ToArray()), XlsxType, "tanpan-activity-template.xlsx") : NotFound();
+
+    public async Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Results is null)
+        {
+            return Page();
+        }
+
+        var facilities = await db.Facilities.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, ct);
+        return File(InventoryExcel.Export(Inventory.Year, Results.Result, Results.SourceByLine, Entries, Sources, facilities), XlsxType, $"tanpan-inventory-{Inventory.Year}.xlsx");
+    }
+
+    /// <summary>All-or-nothing import of activity data; every error names its sheet, row and column.</summary>
+    public async Task<IActionResult> OnPostImportAsync(Guid id, IFormFile? file, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!Can.CanEdit)
+        {
+            return Forbid();
+        }
+
+        if (!Editable)
+        {
+            return Locked();
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            ImportErrors = [new("file", HttpContext.T("請選擇 .xlsx 或 .csv 檔案", "choose an .xlsx or .csv file"))];
+            return Page();
+        }
+
+        if (file.Length > 10 * 1024 * 1024)
+        {
+            ImportErrors = [new("file", HttpContext.T("檔案超過 10 MB", "the file is larger than 10 MB"))];
+            return Page();
+        }
+
+        var custom = await CompanyFactors.LoadAsync(db, ct);
+        await using var stream = new MemoryStream();
+        await file.CopyToAsync(stream, ct);
+        stream.Position = 0;
+        var year = Inventory.Year;
+        var outcome = InventoryExcel.Import(stream, file.FileName, Sources.Values.ToArray(), (source, quantity, unit, period) => InventoryWorkbook.Validate(source, year, quantity, unit, period, resolver, custom), clock.GetUtcNow().UtcDateTime);
+        if (!outcome.Succeeded)
+        {
+            ImportErrors = outcome.Errors;
+            return Page();
+        }
+
+        foreach (var entry in outcome.Value)
+        {
+            entry.InventoryId = id;
+            db.Entries.Add(entry);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/inventory/{id}");
+    }
 
     public async Task<IActionResult> OnPostEntryAsync(Guid id, CancellationToken ct) => await AddEntryAsync(id, bill: false, ct);
 

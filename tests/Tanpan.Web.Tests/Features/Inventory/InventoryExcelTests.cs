@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using MiniExcelLibs;
+using Tanpan.Web.Tests.Infrastructure;
+
+namespace Tanpan.Web.Tests.Features.Inventory;
+
+public sealed class InventoryExcelTests_Sqlite(SqliteApp app) : InventoryExcelTests(app), IClassFixture<SqliteApp>;
+
+public sealed class InventoryExcelTests_Postgres(PostgresApp app) : InventoryExcelTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Template download, all-or-nothing import (xlsx and csv) with sheet/row/column errors, and the xlsx export.</summary>
+public abstract partial class InventoryExcelTests(TanpanApp app)
+{
+    private static readonly string[] Columns =
+    [
+        "排放源 source", "期間起 from", "期間迄 to", "數量 quantity", "單位 unit",
+        "尖峰度數 peak_kwh", "半尖峰度數 semi_peak_kwh", "週六半尖峰度數 saturday_semi_peak_kwh", "離峰度數 off_peak_kwh",
+        "契約容量 contract_kw", "單據 reference",
+    ];
+
+    [GeneratedRegex("<option value=\"([0-9a-f-]{36})\">")]
+    private static partial Regex OptionPattern();
+
+    private static Dictionary<string, object?> Row(params object?[] values) => Columns.Select((c, i) => (c, i < values.Length ? values[i] : null)).ToDictionary(x => x.c, x => x.Item2);
+
+    private static byte[] Xlsx(params Dictionary<string, object?>[] rows)
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(new Dictionary<string, object> { ["活動數據"] = rows });
+        return stream.ToArray();
+    }
+
+    private async Task<(HttpClient Client, string Url)> InventoryAsync()
+    {
+        var client = (await app.SignInAsNewCompanyUserAsync("匯入測試公司")).Client;
+        await Forms.PostAsync(client, "/inventory/register", [new("FacilityName", "一廠")], handler: "Facility");
+        var facility = OptionPattern().Match(await client.GetStringAsync("/inventory/register")).Groups[1].Value;
+        foreach (var (category, activity, description, use) in new[] { ("2.1", "electricity.grid.tw", "一廠用電", ""), ("1.1", "fuel.diesel", "鍋爐柴油", "stationary") })
+        {
+            await Forms.PostAsync(client, "/inventory/register", [new("Source.FacilityId", facility), new("Source.Category", category), new("Source.Activity", activity), new("Source.Use", use), new("Source.Description", description)], handler: "Source");
+        }
+
+        var created = await Forms.PostAsync(client, "/inventory", [new("Year", "2024"), new("Boundary", "OperationalControl")]);
+        return (client, created.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Template_HasTheImportColumns_AndTheCompanysSources()
+    {
+        var (client, url) = await InventoryAsync();
+
+        var bytes = await client.GetByteArrayAsync($"{url}?handler=Template");
+
+        using var stream = new MemoryStream(bytes);
+        var header = ((IDictionary<string, object>)MiniExcel.Query(stream, useHeaderRow: true, sheetName: "活動數據").First()).Keys;
+        Assert.Equal(Columns, header);
+        stream.Position = 0;
+        Assert.Contains(MiniExcel.Query(stream, useHeaderRow: true, sheetName: "排放源 sources").Cast<IDictionary<string, object>>(), r => (string)r["排放源 source"] == "鍋爐柴油");
+    }
+
+    [Fact]
+    public async Task ValidXlsx_IsImported_AndCalculated_AndExportedLikeTheMoenvList()
+    {
+        var (client, url) = await InventoryAsync();
+        var file = Xlsx(
+            Row("一廠用電", "2023-12-15", "2024-02-14", null, "kWh", 5000, 2000, 640, 1000, 300, "BILL-9"),
+            Row("鍋爐柴油", new DateTime(2024, 3, 1), new DateTime(2024, 3, 31), 1.5, "公秉"));
+
+        var response = await Forms.PostFileAsync(client, url, "Import", "data.xlsx", file);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("data-testid=\"import-errors\"", page, StringComparison.Ordinal);
+        var electricity = 8640m * 45m / 62m * 0.474m;
+        var diesel = 1500m * 2.6858562615396m;
+        Assert.Contains(((electricity + diesel) / 1000m).ToString("N3", CultureInfo.GetCultureInfo("zh-TW")), page, StringComparison.Ordinal);
+
+        var export = await client.GetByteArrayAsync($"{url}?handler=Export");
+        using var stream = new MemoryStream(export);
+        var list = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "2024 盤查清冊").Cast<IDictionary<string, object>>().ToList();
+        var dieselRow = list.Single(r => (string)r["排放源 source"] == "鍋爐柴油");
+        Assert.Equal((double)diesel, Convert.ToDouble(dieselRow["排放量 kgCO2e"], CultureInfo.InvariantCulture), 6);
+        Assert.Contains("1139101231", (string)dieselRow["係數來源 factor_source"], StringComparison.Ordinal);
+        Assert.Equal((double)(electricity + diesel), Convert.ToDouble(list.Last()["排放量 kgCO2e"], CultureInfo.InvariantCulture), 6);
+        stream.Position = 0;
+        Assert.Equal(2, MiniExcel.Query(stream, useHeaderRow: true, sheetName: "活動數據").Count());
+    }
+
+    [Fact]
+    public async Task FileWithErrors_ImportsNothing_AndNamesEachCell()
+    {
+        var (client, url) = await InventoryAsync();
+        var file = Xlsx(
+            Row("鍋爐柴油", "2024-01-01", "2024-01-31", 100, "L"),
+            Row("不存在的排放源", "2024-01-01", "2024-01-31", 100, "L"),
+            Row("鍋爐柴油", "2024-13-01", "2024-01-31", 100, "L"),
+            Row("鍋爐柴油", "2024-01-01", "2024-01-31", 100, "kg"),
+            Row("一廠用電", "2024-01-01", "2024-01-31", null, "kWh", -5),
+            Row("鍋爐柴油", "2024-01-01", "2024-01-31", "很多", "L"));
+
+        var page = await (await Forms.PostFileAsync(client, url, "Import", "bad.xlsx", file)).Content.ReadAsStringAsync();
+
+        Assert.Contains("data-testid=\"import-errors\"", page, StringComparison.Ordinal);
+        foreach (var cell in new[] { "活動數據!A3", "活動數據!B4", "活動數據!E5", "活動數據!F6", "活動數據!D7" })
+        {
+            Assert.Contains($"<code>{cell}</code>", page, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("2024-01-01 –", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Csv_IsImportedToo_AndErrorsNameTheCsvCell()
+    {
+        var (client, url) = await InventoryAsync();
+        var header = string.Join(",", Columns);
+        var good = Encoding.UTF8.GetBytes($"{header}\n鍋爐柴油,2024-05-01,2024-05-31,200,L,,,,,,INV-1\n");
+        var bad = Encoding.UTF8.GetBytes($"{header}\n鍋爐柴油,2024-05-01,2024-04-30,200,L,,,,,,INV-2\n");
+
+        var badPage = await (await Forms.PostFileAsync(client, url, "Import", "bad.csv", bad)).Content.ReadAsStringAsync();
+        var goodPage = await (await Forms.PostFileAsync(client, url, "Import", "good.csv", good)).Content.ReadAsStringAsync();
+
+        Assert.Contains("<code>CSV!C2</code>", badPage, StringComparison.Ordinal);
+        Assert.Contains("INV-1", goodPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("INV-2", goodPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotAnExcelFile_IsAClearError()
+    {
+        var (client, url) = await InventoryAsync();
+
+        var page = await (await Forms.PostFileAsync(client, url, "Import", "photo.xlsx", Encoding.UTF8.GetBytes("not a zip"))).Content.ReadAsStringAsync();
+
+        Assert.Contains("<code>file</code>", page, StringComparison.Ordinal);
+    }
+}
