@@ -96,6 +96,24 @@ public sealed class DetailModel(TanpanDb db, TenantContext tenant, FactorResolve
         return File(InventoryExcel.Export(Inventory.Year, Results.Result, Results.SourceByLine, Entries, Sources, facilities), XlsxType, $"tanpan-inventory-{Inventory.Year}.xlsx");
     }
 
+    public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Results is null)
+        {
+            return Page();
+        }
+
+        var company = await db.Companies.AsNoTracking().FirstAsync(c => c.Id == Inventory.CompanyId, ct);
+        var facilities = await db.Facilities.AsNoTracking().OrderBy(f => f.Name).ToListAsync(ct);
+        var pdf = Features.Reports.InventoryReportPdf.Render(company, Inventory, facilities, Results.Result, Results.ByFacility, Results.ByMonth, Results.SourceByLine, BaseYearTotalKgCo2e, clock.GetUtcNow().UtcDateTime);
+        return File(pdf, "application/pdf", $"tanpan-inventory-report-{Inventory.Year}.pdf");
+    }
+
     /// <summary>All-or-nothing import of activity data; every error names its sheet, row and column.</summary>
     public async Task<IActionResult> OnPostImportAsync(Guid id, IFormFile? file, CancellationToken ct)
     {

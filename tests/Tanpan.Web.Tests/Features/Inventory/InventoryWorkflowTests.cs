@@ -71,6 +71,17 @@ public abstract partial class InventoryWorkflowTests(TanpanApp app)
         Assert.Contains("1139101231", page, StringComparison.Ordinal);
         Assert.Contains("45/62", page, StringComparison.Ordinal);
 
+        var pdf = await client.GetAsync($"{url}?handler=Pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var pdfBytes = await pdf.Content.ReadAsByteArrayAsync();
+        var text = await Pdf.TextAsync(pdfBytes);
+        Assert.Contains("精密機械 A 2024 年溫室氣體盤查報告書", text, StringComparison.Ordinal);
+        Assert.Contains(((electricity + diesel) / 1000m).ToString("N3", Zh), text, StringComparison.Ordinal);
+        Assert.Contains("環部授氣字第1139101231號", text, StringComparison.Ordinal);
+        Assert.Contains("緊急發電機", text, StringComparison.Ordinal);
+        Assert.Matches("第 1 / [0-9]+ 頁", text);
+        Assert.DoesNotContain("⽉", text, StringComparison.Ordinal); // 月 must not extract as the Kangxi radical
+
         await Forms.PostAsync(client, url, [new("Comment", "")], handler: "Submit");
         var locked = await (await Forms.PostAsync(client, url, [new("Comment", "")], handler: "Approve")).Content.ReadAsStringAsync();
         Assert.Equal("Locked", Testid(locked, "status"));
