@@ -27,6 +27,10 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+
+    public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
+
     /// <summary>Read by the query filters per query, so one model serves every tenant.</summary>
     internal Guid CurrentCompanyId => tenant.CompanyId;
 
@@ -130,6 +134,22 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
             e.Property(x => x.EntityId).HasMaxLength(60);
             e.Property(x => x.Action).HasMaxLength(30);
             e.HasIndex(x => new { x.CompanyId, x.AtUtc });
+        });
+
+        builder.Entity<Announcement>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(8);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Body).HasMaxLength(4000);
+            e.Property(x => x.Location).HasMaxLength(200);
+        });
+
+        builder.Entity<ContactMessage>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Email).HasMaxLength(256);
+            e.Property(x => x.CompanyName).HasMaxLength(200);
+            e.Property(x => x.Message).HasMaxLength(4000);
         });
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))

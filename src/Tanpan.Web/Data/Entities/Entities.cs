@@ -109,3 +109,43 @@ public sealed class CustomFactor : ITenantOwned
 
     public DateTime CreatedAtUtc { get; set; }
 }
+
+public enum AnnouncementKind
+{
+    News,
+    Event,
+}
+
+/// <summary>News or an event the platform operator posts on the public home page.</summary>
+public sealed class Announcement
+{
+    public Guid Id { get; set; }
+
+    public AnnouncementKind Kind { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Body { get; set; }
+
+    public DateOnly? EventDate { get; set; }
+
+    public string? Location { get; set; }
+
+    public DateTime PublishedAtUtc { get; set; }
+}
+
+/// <summary>A message sent through the public contact page.</summary>
+public sealed class ContactMessage
+{
+    public Guid Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Email { get; set; }
+
+    public string? CompanyName { get; set; }
+
+    public required string Message { get; set; }
+
+    public DateTime ReceivedAtUtc { get; set; }
+}
