@@ -27,6 +27,8 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
+    public DbSet<SignificanceAssessment> Significance => Set<SignificanceAssessment>();
+
     public DbSet<Announcement> Announcements => Set<Announcement>();
 
     public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
@@ -134,6 +136,15 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
             e.Property(x => x.EntityId).HasMaxLength(60);
             e.Property(x => x.Action).HasMaxLength(30);
             e.HasIndex(x => new { x.CompanyId, x.AtUtc });
+        });
+
+        builder.Entity<SignificanceAssessment>(e =>
+        {
+            e.ToTable("SignificanceAssessments");
+            e.Property(x => x.Category).HasMaxLength(8);
+            e.Property(x => x.Rationale).HasMaxLength(1000);
+            e.HasIndex(x => new { x.CompanyId, x.InventoryId, x.Category }).IsUnique();
+            e.HasOne<InventoryRecord>().WithMany().HasForeignKey(x => x.InventoryId);
         });
 
         builder.Entity<Announcement>(e =>

@@ -71,6 +71,9 @@ public sealed class InventoryRecord : ITenantOwned
 
     public int? BaseYear { get; set; }
 
+    /// <summary>Total score (of 20) from which an indirect category is significant and included.</summary>
+    public int SignificanceThreshold { get; set; } = 12;
+
     public InventoryStatus Status { get; set; } = InventoryStatus.Draft;
 
     public string? ReviewComment { get; set; }
@@ -151,4 +154,28 @@ public sealed class AuditEntry : ITenantOwned
     public string? Before { get; set; }
 
     public string? After { get; set; }
+}
+
+/// <summary>The significance assessment of one indirect category (3.1 … 6) for one inventory.</summary>
+public sealed class SignificanceAssessment : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid CompanyId { get; set; }
+
+    public Guid InventoryId { get; set; }
+
+    public required string Category { get; set; }
+
+    public int Magnitude { get; set; }
+
+    public int LevelOfInfluence { get; set; }
+
+    public int RiskOrOpportunity { get; set; }
+
+    public int StakeholderConcern { get; set; }
+
+    public bool Significant { get; set; }
+
+    public string? Rationale { get; set; }
 }

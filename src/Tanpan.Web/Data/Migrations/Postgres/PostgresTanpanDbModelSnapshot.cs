@@ -691,6 +691,9 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("SignificanceThreshold")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -705,6 +708,52 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Inventories", (string)null);
+                });
+
+            modelBuilder.Entity("Tanpan.Web.Data.Entities.SignificanceAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InventoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LevelOfInfluence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Magnitude")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("RiskOrOpportunity")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Significant")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("StakeholderConcern")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InventoryId");
+
+                    b.HasIndex("CompanyId", "InventoryId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("SignificanceAssessments", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -827,6 +876,15 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                     b.HasOne("Tanpan.Web.Data.Entities.Company", null)
                         .WithMany()
                         .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tanpan.Web.Data.Entities.SignificanceAssessment", b =>
+                {
+                    b.HasOne("Tanpan.Web.Data.Entities.InventoryRecord", null)
+                        .WithMany()
+                        .HasForeignKey("InventoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -680,6 +680,9 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SignificanceThreshold")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -694,6 +697,52 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Inventories", (string)null);
+                });
+
+            modelBuilder.Entity("Tanpan.Web.Data.Entities.SignificanceAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InventoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LevelOfInfluence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Magnitude")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RiskOrOpportunity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Significant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StakeholderConcern")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InventoryId");
+
+                    b.HasIndex("CompanyId", "InventoryId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("SignificanceAssessments", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -816,6 +865,15 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                     b.HasOne("Tanpan.Web.Data.Entities.Company", null)
                         .WithMany()
                         .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tanpan.Web.Data.Entities.SignificanceAssessment", b =>
+                {
+                    b.HasOne("Tanpan.Web.Data.Entities.InventoryRecord", null)
+                        .WithMany()
+                        .HasForeignKey("InventoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

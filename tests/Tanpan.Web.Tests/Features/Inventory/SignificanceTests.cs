@@ -1,0 +1,67 @@
+using System.Net;
+using Tanpan.Web.Tests.Infrastructure;
+
+namespace Tanpan.Web.Tests.Features.Inventory;
+
+public sealed class SignificanceTests_Sqlite(SqliteApp app) : SignificanceTests(app), IClassFixture<SqliteApp>;
+
+public sealed class SignificanceTests_Postgres(PostgresApp app) : SignificanceTests(app), IClassFixture<PostgresApp>;
+
+public abstract class SignificanceTests(TanpanApp app)
+{
+    private static readonly string[] Categories = ["3.1", "3.2", "3.3", "3.4", "3.5", "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3", "5.4", "6"];
+
+    private static List<KeyValuePair<string, string>> Form(Func<string, int?> score, string threshold = "12")
+    {
+        var fields = new List<KeyValuePair<string, string>> { new("Threshold", threshold) };
+        for (var i = 0; i < Categories.Length; i++)
+        {
+            fields.Add(new($"Rows[{i}].Category", Categories[i]));
+            foreach (var field in new[] { "Magnitude", "LevelOfInfluence", "RiskOrOpportunity", "StakeholderConcern" })
+            {
+                fields.Add(new($"Rows[{i}].{field}", score(Categories[i])?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
+            }
+        }
+
+        return fields;
+    }
+
+    private async Task<(HttpClient Client, string Url)> InventoryAsync(string company)
+    {
+        var client = (await app.SignInAsNewCompanyUserAsync(company)).Client;
+        var created = await Forms.PostAsync(client, "/inventory", [new("Year", "2024"), new("Boundary", "OperationalControl")]);
+        return (client, created.RequestMessage!.RequestUri!.AbsolutePath + "/significance");
+    }
+
+    [Fact]
+    public async Task Assessment_MarksCategoriesAgainstTheThreshold()
+    {
+        var (client, url) = await InventoryAsync("評估公司");
+
+        var page = await (await Forms.PostAsync(client, url, Form(c => c == "4.1" ? 3 : 1))).Content.ReadAsStringAsync();
+
+        Assert.Contains("data-testid=\"result-4.1\">重大・納入", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"result-3.1\">不重大", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingScore_SavesNothing_AndNamesTheCell()
+    {
+        var (client, url) = await InventoryAsync("評估公司 2");
+
+        var page = await (await Forms.PostAsync(client, url, Form(c => c == "5.3" ? null : 2))).Content.ReadAsStringAsync();
+
+        Assert.Contains("請選 1–5", page, StringComparison.Ordinal);
+        var reloaded = await client.GetStringAsync(url);
+        Assert.Contains("data-testid=\"result-3.1\">—", reloaded, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherCompany_GetsNotFound()
+    {
+        var (_, url) = await InventoryAsync("評估公司 A");
+        var b = (await app.SignInAsNewCompanyUserAsync("評估公司 B")).Client;
+
+        Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync(url)).StatusCode);
+    }
+}
