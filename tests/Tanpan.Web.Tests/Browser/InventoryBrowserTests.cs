@@ -56,5 +56,19 @@ public sealed class InventoryBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.ClickAsync("[data-testid=approve]");
         Assert.Equal("Locked", await page.Locator("[data-testid=status]").InnerTextAsync());
         Assert.Equal(0, await page.Locator("[data-testid=entry-form]").CountAsync());
+
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=pdf]"));
+        var pdfBytes = await File.ReadAllBytesAsync((await pdf.PathAsync())!);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdfBytes, 0, 4));
+        Assert.Contains("彰化廠用電", await Infrastructure.Pdf.TextAsync(pdfBytes), StringComparison.Ordinal);
+        var xlsx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export]"));
+        Assert.EndsWith(".xlsx", xlsx.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync((await xlsx.PathAsync())!), 0, 2));
+
+        // Phone width: the page still works (no horizontal overflow of the page itself).
+        await page.SetViewportSizeAsync(390, 844);
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "the inventory page overflows a phone-width screen");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "inventory-phone.png") });
     }
 }
