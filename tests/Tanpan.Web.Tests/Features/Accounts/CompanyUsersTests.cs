@@ -68,6 +68,23 @@ public abstract class CompanyUsersTests(TanpanApp app)
     }
 
     [Fact]
+    public async Task CompanyProfile_IsEditedWithFieldErrors_AndOnlyForOwnCompany()
+    {
+        var admin = (await app.SignInAsNewCompanyUserAsync("資料公司")).Client;
+        var other = (await app.SignInAsNewCompanyUserAsync("他家公司")).Client;
+
+        var bad = await (await Forms.PostAsync(admin, "/account/company", [new("Input.ContactName", ""), new("Input.Phone", "02-1234"), new("Input.Email", "bad"), new("Input.Address", "臺北市"), new("Input.Website", "nope")])).Content.ReadAsStringAsync();
+        Assert.Contains("請填聯絡人", bad, StringComparison.Ordinal);
+        Assert.Contains("請填有效的電子郵件", bad, StringComparison.Ordinal);
+        Assert.Contains("網址需以", bad, StringComparison.Ordinal);
+
+        var good = await (await Forms.PostAsync(admin, "/account/company", [new("Input.ContactName", "張經理"), new("Input.Phone", "02-1234-5678"), new("Input.Email", "esg@example.test"), new("Input.Address", "臺北市信義路 1 號"), new("Input.Region", "臺北市")])).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"saved\"", good, StringComparison.Ordinal);
+        Assert.Contains("張經理", await admin.GetStringAsync("/account/company"), StringComparison.Ordinal);
+        Assert.DoesNotContain("張經理", await other.GetStringAsync("/account/company"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnotherCompanysAdmin_CannotSeeOrChangeItsUsers()
     {
         var a = (await app.SignInAsNewCompanyUserAsync("A 公司")).Client;
