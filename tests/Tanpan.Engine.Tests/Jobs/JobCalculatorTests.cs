@@ -1,0 +1,90 @@
+using Tanpan.Engine.Factors;
+using Tanpan.Engine.Jobs;
+using Tanpan.Engine.Quantities;
+
+namespace Tanpan.Engine.Tests.Jobs;
+
+public class JobCalculatorTests
+{
+    private static readonly JobCalculator Calculator = new(TestLibrary.Calculator);
+
+    private static JobInput Input(string activity, decimal quantity, string unit) => new(activity, quantity, Units.Parse(unit));
+
+    // DESIGN §5's example job, checked by hand from the published per-unit factors:
+    // fuel oil 3.029705639568 kg/L, natural gas 1.9060178044842 kg/m3 (MOENV 2024 × EA heat values, AR5), grid 2024 0.474.
+    private static JobRequest DesignExample() => new(
+        new DateOnly(2024, 6, 5),
+        GwpSet.Ar5,
+        Quantity.Of(1000m, "kg"),
+        [
+            new JobProcess("前處理", [Input("fuel.fuel-oil", 3000m, "L"), Input("electricity.grid.tw", 400m, "kWh"), Input("fuel.natural-gas", 600m, "m3")]),
+            new JobProcess("電鍍", [Input("electricity.grid.tw", 200m, "度")]),
+        ]);
+
+    [Fact]
+    public void DesignExample_SubtotalsTotalAndIntensity()
+    {
+        var result = Calculator.Calculate(DesignExample()).Value;
+
+        var fuelOil = 3000m * 3.029705639568m;
+        var gridPre = 400m * 0.474m;
+        var gas = 600m * 1.9060178044842m;
+        var gridPlating = 200m * 0.474m;
+        var total = fuelOil + gridPre + gas + gridPlating;
+        Assert.Equal(total, result.TotalKgCo2e);
+        Assert.Equal(fuelOil + gridPre + gas, result.ByProcess[0].KgCo2e);
+        Assert.Equal(gridPlating, result.ByProcess[1].KgCo2e);
+        Assert.Equal(total / 1000m, result.KgCo2ePerOutputUnit);
+        var electricity = result.ByActivity.Single(a => a.Activity == "electricity.grid.tw");
+        Assert.Equal(600m, electricity.Quantity);
+        Assert.Equal(gridPre + gridPlating, electricity.KgCo2e);
+    }
+
+    [Fact]
+    public void Shares_SumToExactlyOne()
+    {
+        var result = Calculator.Calculate(DesignExample()).Value;
+
+        Assert.Equal(1m, result.ByProcess.Sum(p => p.Share));
+        Assert.Equal(1m, result.ByActivity.Sum(a => a.Share));
+    }
+
+    [Fact]
+    public void GridFactor_IsThatOfTheJobsYear()
+    {
+        var job = new JobRequest(new DateOnly(2019, 3, 1), GwpSet.Ar5, Quantity.Of(10m, "piece"), [new JobProcess("電鍍", [Input("electricity.grid.tw", 100m, "kWh")])]);
+
+        var result = Calculator.Calculate(job).Value;
+
+        Assert.Equal(50.9m, result.TotalKgCo2e);
+        Assert.Equal(5.09m, result.KgCo2ePerOutputUnit);
+    }
+
+    [Fact]
+    public void ZeroInput_IsValid_AndAZeroJobHasZeroShares()
+    {
+        var job = new JobRequest(new DateOnly(2024, 1, 1), GwpSet.Ar5, Quantity.Of(1m, "kg"), [new JobProcess("後處理", [Input("fuel.natural-gas", 0m, "m3")])]);
+
+        var result = Calculator.Calculate(job).Value;
+
+        Assert.Equal(0m, result.TotalKgCo2e);
+        Assert.All(result.ByProcess, p => Assert.Equal(0m, p.Share));
+    }
+
+    [Fact]
+    public void Errors_NameProcessAndInput()
+    {
+        var job = new JobRequest(
+            new DateOnly(2024, 1, 1),
+            GwpSet.Ar5,
+            Quantity.Of(0m, "kg"),
+            [new JobProcess("前處理", [Input("fuel.fuel-oil", -1m, "L"), Input("fuel.natural-gas", 5m, "kg")]), new JobProcess(" ", [])]);
+
+        var paths = Calculator.Calculate(job).Errors.Select(e => e.Path).ToArray();
+
+        Assert.Contains("output.quantity", paths);
+        Assert.Contains("processes[0].inputs[0].quantity", paths);
+        Assert.Contains("processes[0].inputs[1].unit", paths);
+        Assert.Contains("processes[1].name", paths);
+    }
+}
