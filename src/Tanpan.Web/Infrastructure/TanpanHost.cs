@@ -33,6 +33,7 @@ public static class TanpanHost
         services.AddSingleton(FactorLibrary.Shipped);
         services.AddSingleton(sp => new FactorResolver(sp.GetRequiredService<FactorLibrary>()));
         services.AddSingleton(sp => new Engine.QuickCalculator.QuickCalculator(new Engine.Inventory.InventoryCalculator(sp.GetRequiredService<FactorResolver>())));
+        services.AddSingleton(sp => new Engine.Jobs.JobCalculator(new Engine.Inventory.InventoryCalculator(sp.GetRequiredService<FactorResolver>())));
         services.AddRazorPages();
         // Pages are Traditional Chinese: emit the characters, not &#x...; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -96,6 +97,12 @@ public static class TanpanHost
             .WithSummary("Calculate an ISO 14064-1 inventory (stateless, no login)")
             .Accepts<InventoryRequestDto>("application/json")
             .Produces<InventoryResponse>(StatusCodes.Status200OK)
+            .RequireRateLimiting(CalculationsPolicy);
+        api.MapPost("/calculations/job", RunJobCalculation.Handle)
+            .WithName(nameof(RunJobCalculation))
+            .WithTags("Calculations")
+            .WithSummary("The carbon of one work order: process × input subtotals, shares and intensity (no login)")
+            .Accepts<JobRequestDto>("application/json")
             .RequireRateLimiting(CalculationsPolicy);
         api.MapPost("/calculations/quick", QuickCalculation.Handle)
             .WithName("RunQuickCalculation")
