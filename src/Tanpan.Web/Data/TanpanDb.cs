@@ -29,6 +29,8 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
 
     public DbSet<SignificanceAssessment> Significance => Set<SignificanceAssessment>();
 
+    public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
+
     public DbSet<Announcement> Announcements => Set<Announcement>();
 
     public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
@@ -145,6 +147,28 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
             e.Property(x => x.Rationale).HasMaxLength(1000);
             e.HasIndex(x => new { x.CompanyId, x.InventoryId, x.Category }).IsUnique();
             e.HasOne<InventoryRecord>().WithMany().HasForeignKey(x => x.InventoryId);
+        });
+
+        builder.Entity<WorkOrder>(e =>
+        {
+            e.Property(x => x.OrderNo).HasMaxLength(60);
+            e.Property(x => x.WorkOrderNo).HasMaxLength(60);
+            e.Property(x => x.Metal).HasMaxLength(30);
+            e.Property(x => x.ProductName).HasMaxLength(200);
+            e.Property(x => x.QuantityUnit).HasMaxLength(16);
+            e.Property(x => x.EnergyMethod).HasMaxLength(100);
+            e.Property(x => x.ContentHash).HasMaxLength(64);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.Property(x => x.Quantity).HasPrecision(28, 8);
+            e.Property(x => x.MixRatioPercent).HasPrecision(9, 4);
+            e.Property(x => x.AreaCm2).HasPrecision(28, 6);
+            e.Property(x => x.ThicknessUm).HasPrecision(18, 6);
+            e.Property(x => x.DensityKgPerM3).HasPrecision(18, 4);
+            e.Property(x => x.PlatedMassKg).HasPrecision(28, 12);
+            e.Property(x => x.TotalKgCo2e).HasPrecision(28, 12);
+            e.HasIndex(x => new { x.CompanyId, x.WorkOrderNo }).IsUnique();
+            e.HasIndex(x => new { x.CompanyId, x.ProcessedOn });
+            e.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId);
         });
 
         builder.Entity<Announcement>(e =>

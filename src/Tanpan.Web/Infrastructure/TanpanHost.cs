@@ -10,6 +10,7 @@ using Tanpan.Web.Features.Calculations;
 using Tanpan.Web.Features.CustomFactors;
 using Tanpan.Web.Features.Factors;
 using Tanpan.Web.Features.QuickCalculator;
+using Tanpan.Web.Features.WorkOrders;
 using Tanpan.Web.Tenancy;
 
 namespace Tanpan.Web.Infrastructure;
@@ -115,6 +116,7 @@ public static class TanpanHost
         api.MapGet("/factors/library", SearchFactors.Library).WithName("GetFactorLibrary").WithTags("Factors")
             .WithSummary("The shipped factor library with provenance");
         api.MapCustomFactors();
+        api.MapWorkOrders();
         app.MapRazorPages();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
         return app;

@@ -88,3 +88,19 @@ public class JobCalculatorTests
         Assert.Contains("processes[1].name", paths);
     }
 }
+
+public class PlatingTests
+{
+    [Fact]
+    public void PlatedMass_IsAreaTimesThicknessTimesDensity()
+    {
+        // 10,000 cm² (1 m²) of nickel (8,908 kg/m³) at 10 µm: 1 × 0.00001 × 8908 = 0.08908 kg.
+        Assert.Equal(0.08908m, Plating.MassKilograms(10_000m, 10m, 8_908m));
+    }
+
+    [Fact]
+    public void MixRatio_TakesTheJobsShareOfTheBatch()
+    {
+        Assert.Equal(750m, Plating.ShareOfBatch(3_000m, 25m));
+    }
+}

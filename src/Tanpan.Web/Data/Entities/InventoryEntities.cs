@@ -179,3 +179,58 @@ public sealed class SignificanceAssessment : ITenantOwned
 
     public string? Rationale { get; set; }
 }
+
+/// <summary>A job shop's work order (seed 002): order and work-order numbers, metal, time, product, quantity,
+/// mix ratio and plating geometry, its process × energy inputs, and the calculated result with a content hash.</summary>
+public sealed class WorkOrder : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid CompanyId { get; set; }
+
+    public required string OrderNo { get; set; }
+
+    public required string WorkOrderNo { get; set; }
+
+    public string? Metal { get; set; }
+
+    public DateOnly ProcessedOn { get; set; }
+
+    public TimeOnly? StartTime { get; set; }
+
+    public TimeOnly? EndTime { get; set; }
+
+    public string? ProductName { get; set; }
+
+    public decimal Quantity { get; set; }
+
+    public required string QuantityUnit { get; set; }
+
+    public decimal MixRatioPercent { get; set; } = 100m;
+
+    public decimal? AreaCm2 { get; set; }
+
+    public decimal? ThicknessUm { get; set; }
+
+    public decimal? DensityKgPerM3 { get; set; }
+
+    public decimal? PlatedMassKg { get; set; }
+
+    /// <summary>How the energy was obtained ("direct per process", "batch × mix ratio").</summary>
+    public required string EnergyMethod { get; set; }
+
+    public required string InputsJson { get; set; }
+
+    public decimal TotalKgCo2e { get; set; }
+
+    public required string ResultJson { get; set; }
+
+    /// <summary>SHA-256 of the work order's content and result: a certificate's verification code.</summary>
+    public required string ContentHash { get; set; }
+
+    public string? CreatedBy { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime CalculatedAtUtc { get; set; }
+}

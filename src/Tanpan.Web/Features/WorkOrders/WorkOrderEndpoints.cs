@@ -1,0 +1,309 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Tanpan.Engine.Common;
+using Tanpan.Engine.Jobs;
+using Tanpan.Web.Data;
+using Tanpan.Web.Data.Entities;
+using Tanpan.Web.Errors;
+using Tanpan.Web.Features.Calculations;
+using Tanpan.Web.Infrastructure;
+using Tanpan.Web.Tenancy;
+
+namespace Tanpan.Web.Features.WorkOrders;
+
+/// <summary>Work orders for ERP systems and the job-carbon pages: create (calculated on arrival), read, search, recalculate.</summary>
+public static class WorkOrderEndpoints
+{
+    public sealed record Request(
+        string? OrderNo, string? WorkOrderNo, string? Metal, DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime, string? ProductName,
+        decimal? Quantity, string? Unit, decimal? MixRatioPercent, decimal? AreaCm2, decimal? ThicknessUm, decimal? DensityKgPerM3,
+        string? GwpSet, IReadOnlyList<JobProcessDto?>? Processes);
+
+    public sealed record Response(
+        Guid Id, string OrderNo, string WorkOrderNo, string? Metal, string Date, string? StartTime, string? EndTime, string? ProductName,
+        decimal Quantity, string Unit, decimal MixRatioPercent, decimal? AreaCm2, decimal? ThicknessUm, decimal? DensityKgPerM3, decimal? PlatedMassKg,
+        string EnergyMethod, decimal TotalKgCo2e, string ContentHash, DateTime CalculatedAtUtc, JobResponse Result);
+
+    public sealed record Summary(Guid Id, string OrderNo, string WorkOrderNo, string? Metal, string Date, string? ProductName, decimal Quantity, string Unit, decimal TotalKgCo2e, DateTime CalculatedAtUtc);
+
+    public sealed record PagedResult(IReadOnlyList<Summary> Items, int Page, int PageSize, int Total);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static RouteGroupBuilder MapWorkOrders(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/work-orders").WithTags("Work orders").AddEndpointFilter(RequireCompany);
+        group.MapPost("/", Create).WithName("CreateWorkOrder").Accepts<Request>("application/json");
+        group.MapGet("/", List).WithName("ListWorkOrders");
+        group.MapGet("/{id:guid}", Get).WithName("GetWorkOrder");
+        group.MapPost("/{id:guid}/calculate", Recalculate).WithName("RecalculateWorkOrder");
+        return api;
+    }
+
+    private static async ValueTask<object?> RequireCompany(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.RequestServices.GetRequiredService<TenantContext>().IsAuthenticated
+            ? await next(context)
+            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Company credentials required", detail: $"Sign in, or send the {ApiKeyMiddleware.Header} header of your company.");
+
+    internal static async Task<Results<Created<Response>, ValidationProblem>> Create(HttpRequest http, TanpanDb db, TenantContext tenant, JobCalculator calculator, ApiJson json, TimeProvider clock, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<Request>(http, json.Options, 1024 * 1024, ct);
+        if (!body.Succeeded)
+        {
+            return body.Errors.ToProblem();
+        }
+
+        var r = Normalized(body.Value);
+        var errors = Validate(r);
+        if (r.WorkOrderNo is { } no && await db.WorkOrders.AnyAsync(w => w.WorkOrderNo == no.Trim(), ct))
+        {
+            errors.Add(new("workOrderNo", $"'{no.Trim()}' already exists for your company"));
+        }
+
+        var outcome = Calculate(r, calculator);
+        errors.AddRange(outcome.Errors);
+        if (errors.Count > 0)
+        {
+            return errors.ToProblem();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var order = new WorkOrder
+        {
+            Id = Guid.NewGuid(),
+            CompanyId = tenant.CompanyId, // set now, not by the save interceptor: the content hash includes it
+
+            OrderNo = r.OrderNo!.Trim(),
+            WorkOrderNo = r.WorkOrderNo!.Trim(),
+            Metal = r.Metal?.Trim(),
+            ProcessedOn = r.Date!.Value,
+            StartTime = r.StartTime,
+            EndTime = r.EndTime,
+            ProductName = r.ProductName?.Trim(),
+            Quantity = r.Quantity!.Value,
+            QuantityUnit = Engine.Quantities.Units.Parse(r.Unit!).Code,
+            MixRatioPercent = r.MixRatioPercent ?? 100m,
+            AreaCm2 = r.AreaCm2,
+            ThicknessUm = r.ThicknessUm,
+            DensityKgPerM3 = r.DensityKgPerM3,
+            PlatedMassKg = r.AreaCm2 is { } a && r.ThicknessUm is { } t && r.DensityKgPerM3 is { } d ? Plating.MassKilograms(a, t, d) : null,
+            EnergyMethod = (r.MixRatioPercent ?? 100m) == 100m ? "direct per process" : "batch × mix ratio",
+            InputsJson = JsonSerializer.Serialize(r.Processes, Json),
+            ResultJson = string.Empty,
+            ContentHash = string.Empty,
+            CreatedBy = http.HttpContext.User.Identity?.Name ?? "api-key",
+            CreatedAtUtc = now,
+        };
+        Store(order, outcome.Value, now);
+        db.WorkOrders.Add(order);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/work-orders/{order.Id}", ToResponse(order));
+    }
+
+    internal static async Task<Results<Ok<PagedResult>, ValidationProblem>> List(
+        TanpanDb db, string? q, string? metal, DateOnly? from, DateOnly? to, string? sort, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (page is < 1)
+        {
+            errors.Add(new("page", "must be 1 or greater"));
+        }
+
+        if (pageSize is < 1 or > 200)
+        {
+            errors.Add(new("pageSize", "must be between 1 and 200"));
+        }
+
+        string[] sorts = ["date", "-date", "workOrderNo", "-workOrderNo", "total", "-total"];
+        if (sort is not null && !sorts.Contains(sort))
+        {
+            errors.Add(new("sort", $"'{sort}' is not allowed; allowed: {string.Join(", ", sorts)}"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors.ToProblem();
+        }
+
+        var result = await Search(db, q, metal, from, to, sort ?? "-date", page ?? 1, pageSize ?? 20, ct);
+        return TypedResults.Ok(result);
+    }
+
+    /// <summary>Server-side search shared by the API and the history page.</summary>
+    public static async Task<PagedResult> Search(TanpanDb db, string? q, string? metal, DateOnly? from, DateOnly? to, string sort, int page, int pageSize, CancellationToken ct)
+    {
+        var query = db.WorkOrders.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim().ToLowerInvariant();
+            // ToLower().Contains translates to LOWER(..) LIKE on both SQLite and PostgreSQL; the StringComparison overload does not.
+#pragma warning disable CA1862
+            query = query.Where(w => w.OrderNo.ToLower().Contains(term) || w.WorkOrderNo.ToLower().Contains(term) || (w.ProductName != null && w.ProductName.ToLower().Contains(term)) || (w.Metal != null && w.Metal.ToLower().Contains(term)));
+#pragma warning restore CA1862
+        }
+
+        if (!string.IsNullOrWhiteSpace(metal))
+        {
+            query = query.Where(w => w.Metal == metal.Trim());
+        }
+
+        if (from is { } f)
+        {
+            query = query.Where(w => w.ProcessedOn >= f);
+        }
+
+        if (to is { } t)
+        {
+            query = query.Where(w => w.ProcessedOn <= t);
+        }
+
+        var total = await query.CountAsync(ct);
+        List<WorkOrder> rows;
+        if (sort is "total" or "-total")
+        {
+            // SQLite cannot order by decimal in SQL; totals are sorted here after filtering (a company's history is small).
+            var all = await query.ToListAsync(ct);
+            rows = (sort == "total" ? all.OrderBy(w => w.TotalKgCo2e) : all.OrderByDescending(w => w.TotalKgCo2e)).Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        }
+        else
+        {
+            query = sort switch
+            {
+                "date" => query.OrderBy(w => w.ProcessedOn).ThenBy(w => w.WorkOrderNo),
+                "workOrderNo" => query.OrderBy(w => w.WorkOrderNo),
+                "-workOrderNo" => query.OrderByDescending(w => w.WorkOrderNo),
+                _ => query.OrderByDescending(w => w.ProcessedOn).ThenByDescending(w => w.WorkOrderNo),
+            };
+            rows = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        }
+
+        return new PagedResult(rows.Select(w => new Summary(w.Id, w.OrderNo, w.WorkOrderNo, w.Metal, w.ProcessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.ProductName, w.Quantity, w.QuantityUnit, w.TotalKgCo2e, w.CalculatedAtUtc)).ToArray(), page, pageSize, total);
+    }
+
+    internal static async Task<Results<Ok<Response>, NotFound<ProblemDetails>>> Get(Guid id, TanpanDb db, CancellationToken ct) =>
+        await db.WorkOrders.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) is { } order ? TypedResults.Ok(ToResponse(order)) : NotFound(id);
+
+    /// <summary>Recalculation with the current factor library is explicit, and audited like any other change.</summary>
+    internal static async Task<Results<Ok<Response>, NotFound<ProblemDetails>, ValidationProblem>> Recalculate(Guid id, TanpanDb db, JobCalculator calculator, TimeProvider clock, CancellationToken ct)
+    {
+        var order = await db.WorkOrders.FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (order is null)
+        {
+            return NotFound(id);
+        }
+
+        var request = Normalized(FromStored(order));
+        var outcome = Calculate(request, calculator);
+        if (!outcome.Succeeded)
+        {
+            return outcome.Errors.ToProblem();
+        }
+
+        Store(order, outcome.Value, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToResponse(order));
+    }
+
+    public static List<FieldError> Validate(Request r)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(r.OrderNo) || r.OrderNo.Trim().Length > 60)
+        {
+            errors.Add(new("orderNo", "required: the customer order number (訂單編號), up to 60 characters"));
+        }
+
+        if (string.IsNullOrWhiteSpace(r.WorkOrderNo) || r.WorkOrderNo.Trim().Length > 60)
+        {
+            errors.Add(new("workOrderNo", "required: the work-order number (工單編號), unique in your company, up to 60 characters"));
+        }
+
+        if (r.MixRatioPercent is { } mix && mix is <= 0 or > 100)
+        {
+            errors.Add(new("mixRatioPercent", "must be greater than 0 and at most 100 (% of the batch this job takes)"));
+        }
+
+        foreach (var (name, value) in new[] { ("areaCm2", r.AreaCm2), ("thicknessUm", r.ThicknessUm), ("densityKgPerM3", r.DensityKgPerM3) })
+        {
+            if (value < 0)
+            {
+                errors.Add(new(name, "must be zero or greater"));
+            }
+        }
+
+        if (r.StartTime is { } start && r.EndTime is { } end && end < start)
+        {
+            errors.Add(new("endTime", $"must be at or after startTime ({start:HH\\:mm})"));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Maps through the job contract; with a mix ratio below 100 % the inputs are the batch's and are scaled.</summary>
+    public static Outcome<JobResult> Calculate(Request r, JobCalculator calculator)
+    {
+        var mapped = RunJobCalculation.Map(new JobRequestDto(r.Date, r.GwpSet, null, new OutputDto(r.Quantity, r.Unit), r.Processes));
+        if (!mapped.Succeeded)
+        {
+            return Outcome<JobResult>.Failure(mapped.Errors.Select(e => e with { Path = e.Path.Replace("output.", string.Empty, StringComparison.Ordinal) }).ToArray());
+        }
+
+        var job = mapped.Value;
+        var mix = r.MixRatioPercent ?? 100m;
+        if (mix is > 0 and < 100)
+        {
+            job = job with { Processes = job.Processes.Select(p => p with { Inputs = p.Inputs.Select(i => i with { Quantity = Plating.ShareOfBatch(i.Quantity, mix) }).ToArray() }).ToArray() };
+        }
+
+        var outcome = calculator.Calculate(job);
+        return outcome.Succeeded ? outcome : Outcome<JobResult>.Failure(outcome.Errors.Select(e => e with { Path = e.Path.Replace("output.", string.Empty, StringComparison.Ordinal) }).ToArray());
+    }
+
+    /// <summary>Numbers without trailing zeros, so a value read back from the database (numeric(28,8)) calculates,
+    /// serialises and hashes exactly like the value first received.</summary>
+    private static Request Normalized(Request r) => r with
+    {
+        Quantity = Normalize(r.Quantity),
+        MixRatioPercent = Normalize(r.MixRatioPercent),
+        AreaCm2 = Normalize(r.AreaCm2),
+        ThicknessUm = Normalize(r.ThicknessUm),
+        DensityKgPerM3 = Normalize(r.DensityKgPerM3),
+    };
+
+    private static decimal? Normalize(decimal? value) => value / 1.0000000000000000000000000000m;
+
+    private static Request FromStored(WorkOrder w) => new(
+        w.OrderNo, w.WorkOrderNo, w.Metal, w.ProcessedOn, w.StartTime, w.EndTime, w.ProductName, w.Quantity, w.QuantityUnit, w.MixRatioPercent,
+        w.AreaCm2, w.ThicknessUm, w.DensityKgPerM3, JsonSerializer.Deserialize<JobResponse>(w.ResultJson, Json)?.GwpSet,
+        JsonSerializer.Deserialize<List<JobProcessDto?>>(w.InputsJson, Json));
+
+    private static void Store(WorkOrder order, JobResult result, DateTime nowUtc)
+    {
+        order.ResultJson = JsonSerializer.Serialize(RunJobCalculation.ToResponse(result), Json);
+        order.TotalKgCo2e = result.TotalKgCo2e;
+        order.CalculatedAtUtc = nowUtc;
+        order.ContentHash = Hash(order);
+    }
+
+    /// <summary>SHA-256 over the order's identifying fields, its inputs and its result: any change shows.</summary>
+    public static string Hash(WorkOrder w)
+    {
+        var canonical = string.Join('\n', w.CompanyId, w.OrderNo, w.WorkOrderNo, w.Metal, w.ProcessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            w.ProductName, Normalize(w.Quantity)!.Value.ToString(CultureInfo.InvariantCulture), w.QuantityUnit, Normalize(w.MixRatioPercent)!.Value.ToString(CultureInfo.InvariantCulture),
+            Normalize(w.PlatedMassKg)?.ToString(CultureInfo.InvariantCulture), w.InputsJson, w.ResultJson);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    public static Response ToResponse(WorkOrder w) => new(
+        w.Id, w.OrderNo, w.WorkOrderNo, w.Metal, w.ProcessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        w.StartTime?.ToString("HH:mm", CultureInfo.InvariantCulture), w.EndTime?.ToString("HH:mm", CultureInfo.InvariantCulture), w.ProductName,
+        w.Quantity, w.QuantityUnit, w.MixRatioPercent, w.AreaCm2, w.ThicknessUm, w.DensityKgPerM3, w.PlatedMassKg, w.EnergyMethod, w.TotalKgCo2e,
+        w.ContentHash, w.CalculatedAtUtc, JsonSerializer.Deserialize<JobResponse>(w.ResultJson, Json)!);
+
+    private static NotFound<ProblemDetails> NotFound(Guid id) =>
+        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = string.Create(CultureInfo.InvariantCulture, $"No work order {id}.") });
+}

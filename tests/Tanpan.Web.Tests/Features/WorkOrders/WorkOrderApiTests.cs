@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Tanpan.Web.Tests.Infrastructure;
+
+namespace Tanpan.Web.Tests.Features.WorkOrders;
+
+public sealed class WorkOrderApiTests_Sqlite(SqliteApp app) : WorkOrderApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class WorkOrderApiTests_Postgres(PostgresApp app) : WorkOrderApiTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Work orders posted by an ERP: calculated on arrival, searchable, recalculated on request, per company.</summary>
+public abstract class WorkOrderApiTests(TanpanApp app)
+{
+    private static object Order(string workOrderNo, string date = "2024-06-05", string metal = "Ni", decimal mix = 100m) => new
+    {
+        orderNo = "PO-2024-001",
+        workOrderNo,
+        metal,
+        date,
+        startTime = "08:00",
+        endTime = "17:30",
+        productName = "M8 螺絲",
+        quantity = 1000,
+        unit = "kg",
+        mixRatioPercent = mix,
+        areaCm2 = 10_000,
+        thicknessUm = 10,
+        densityKgPerM3 = 8_908,
+        processes = new object[]
+        {
+            new { name = "前處理", inputs = new object[] { new { activity = "fuel.fuel-oil", quantity = 3000, unit = "L" }, new { activity = "electricity.grid.tw", quantity = 400, unit = "kWh" } } },
+            new { name = "電鍍", inputs = new object[] { new { activity = "electricity.grid.tw", quantity = 200, unit = "度" } } },
+        },
+    };
+
+    private static readonly decimal Total = (3000m * 3.029705639568m) + (600m * 0.474m);
+
+    [Fact]
+    public async Task ErpPostsAWorkOrder_ItIsCalculatedStoredAndHashed()
+    {
+        var (_, erp) = await app.CreateCompanyAsync("電鍍廠 A");
+
+        var created = await Problem.ReadJsonAsync(await erp.PostAsJsonAsync("/api/v1/work-orders", Order("WO-1")), HttpStatusCode.Created);
+
+        Assert.Equal(Total, created.GetProperty("totalKgCo2e").GetDecimal());
+        Assert.Equal(Total / 1000m, created.GetProperty("result").GetProperty("intensity").GetProperty("kgCo2ePerUnit").GetDecimal());
+        Assert.Equal(0.08908m, created.GetProperty("platedMassKg").GetDecimal());
+        Assert.Equal("direct per process", created.GetProperty("energyMethod").GetString());
+        Assert.Matches("^[0-9a-f]{64}$", created.GetProperty("contentHash").GetString()!);
+        var id = created.GetProperty("id").GetString();
+
+        var read = await Problem.ReadJsonAsync(await erp.GetAsync($"/api/v1/work-orders/{id}"));
+        Assert.Equal(created.GetProperty("contentHash").GetString(), read.GetProperty("contentHash").GetString());
+        var recalculated = await Problem.ReadJsonAsync(await erp.PostAsync($"/api/v1/work-orders/{id}/calculate", null));
+        Assert.Equal(created.GetProperty("contentHash").GetString(), recalculated.GetProperty("contentHash").GetString());
+    }
+
+    [Fact]
+    public async Task MixRatio_TakesTheJobsShareOfTheBatchEnergy()
+    {
+        var (_, erp) = await app.CreateCompanyAsync("電鍍廠 B");
+
+        var created = await Problem.ReadJsonAsync(await erp.PostAsJsonAsync("/api/v1/work-orders", Order("WO-MIX", mix: 25m)), HttpStatusCode.Created);
+
+        Assert.Equal(Total * 25m / 100m, created.GetProperty("totalKgCo2e").GetDecimal());
+        Assert.Equal("batch × mix ratio", created.GetProperty("energyMethod").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"workOrderNo":"W","date":"2024-01-01","quantity":1,"unit":"kg","processes":[{"name":"a","inputs":[]}]}""", "orderNo")]
+    [InlineData("""{"orderNo":"P","date":"2024-01-01","quantity":1,"unit":"kg","processes":[{"name":"a","inputs":[]}]}""", "workOrderNo")]
+    [InlineData("""{"orderNo":"P","workOrderNo":"W","date":"2024-01-01","quantity":0,"unit":"kg","processes":[{"name":"a","inputs":[]}]}""", "quantity")]
+    [InlineData("""{"orderNo":"P","workOrderNo":"W","date":"2024-01-01","quantity":1,"unit":"lb","processes":[{"name":"a","inputs":[]}]}""", "unit")]
+    [InlineData("""{"orderNo":"P","workOrderNo":"W","date":"2024-01-01","quantity":1,"unit":"kg","mixRatioPercent":150,"processes":[{"name":"a","inputs":[]}]}""", "mixRatioPercent")]
+    [InlineData("""{"orderNo":"P","workOrderNo":"W","date":"2024-01-01","quantity":1,"unit":"kg","thicknessUm":-1,"processes":[{"name":"a","inputs":[]}]}""", "thicknessUm")]
+    [InlineData("""{"orderNo":"P","workOrderNo":"W","date":"2024-01-01","startTime":"10:00","endTime":"09:00","quantity":1,"unit":"kg","processes":[{"name":"a","inputs":[]}]}""", "endTime")]
+    [InlineData("""{"orderNo":"P","workOrderNo":"W","date":"2024-01-01","quantity":1,"unit":"kg","processes":[{"name":"a","inputs":[{"activity":"fuel.fuel-oil","quantity":1,"unit":"kg"}]}]}""", "processes[0].inputs[0].unit")]
+    public async Task BadWorkOrder_Returns400NamingTheField_AndStoresNothing(string body, string field)
+    {
+        var (_, erp) = await app.CreateCompanyAsync("電鍍廠 C");
+
+        var errors = await Problem.ReadErrorsAsync(await erp.PostAsync("/api/v1/work-orders", new StringContent(body, Encoding.UTF8, "application/json")));
+
+        Assert.True(errors.ContainsKey(field), $"expected {field}, got {string.Join(", ", errors.Keys)}");
+        Assert.Equal(0, (await Problem.ReadJsonAsync(await erp.GetAsync("/api/v1/work-orders"))).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task DuplicateWorkOrderNumber_IsRejected()
+    {
+        var (_, erp) = await app.CreateCompanyAsync("電鍍廠 D");
+        await erp.PostAsJsonAsync("/api/v1/work-orders", Order("WO-DUP"));
+
+        var errors = await Problem.ReadErrorsAsync(await erp.PostAsJsonAsync("/api/v1/work-orders", Order("WO-DUP")));
+
+        Assert.Contains("already exists", errors["workOrderNo"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_IsSearchedSortedAndPagedOnTheServer()
+    {
+        var (_, erp) = await app.CreateCompanyAsync("電鍍廠 E");
+        await erp.PostAsJsonAsync("/api/v1/work-orders", Order("WO-A1", "2024-01-10", "Ni"));
+        await erp.PostAsJsonAsync("/api/v1/work-orders", Order("WO-A2", "2024-02-10", "Cr", 50m));
+        await erp.PostAsJsonAsync("/api/v1/work-orders", Order("WO-B1", "2024-03-10", "Ni", 10m));
+
+        var nickel = await Problem.ReadJsonAsync(await erp.GetAsync("/api/v1/work-orders?metal=Ni&sort=date"));
+        Assert.Equal(2, nickel.GetProperty("total").GetInt32());
+        Assert.Equal("WO-A1", nickel.GetProperty("items")[0].GetProperty("workOrderNo").GetString());
+
+        var search = await Problem.ReadJsonAsync(await erp.GetAsync("/api/v1/work-orders?q=wo-a"));
+        Assert.Equal(2, search.GetProperty("total").GetInt32());
+
+        var range = await Problem.ReadJsonAsync(await erp.GetAsync("/api/v1/work-orders?from=2024-02-01&to=2024-03-31&sort=-total&pageSize=1&page=1"));
+        Assert.Equal(2, range.GetProperty("total").GetInt32());
+        Assert.Equal("WO-A2", range.GetProperty("items")[0].GetProperty("workOrderNo").GetString());
+        Assert.Equal(1, range.GetProperty("items").GetArrayLength());
+
+        var bad = await Problem.ReadErrorsAsync(await erp.GetAsync("/api/v1/work-orders?sort=colour&pageSize=0"));
+        Assert.True(bad.ContainsKey("sort") && bad.ContainsKey("pageSize"));
+    }
+
+    [Fact]
+    public async Task AnotherCompany_GetsNothing()
+    {
+        var (_, a) = await app.CreateCompanyAsync("電鍍廠 F");
+        var (_, b) = await app.CreateCompanyAsync("電鍍廠 G");
+        var created = await Problem.ReadJsonAsync(await a.PostAsJsonAsync("/api/v1/work-orders", Order("WO-SECRET")), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetString();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync($"/api/v1/work-orders/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await b.PostAsync($"/api/v1/work-orders/{id}/calculate", null)).StatusCode);
+        Assert.Equal(0, (await Problem.ReadJsonAsync(await b.GetAsync("/api/v1/work-orders?q=WO-SECRET"))).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.Created, (await b.PostAsJsonAsync("/api/v1/work-orders", Order("WO-SECRET"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/v1/work-orders")).StatusCode);
+    }
+}
