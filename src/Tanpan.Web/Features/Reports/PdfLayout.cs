@@ -114,6 +114,18 @@ public sealed class PdfLayout
         _y += 8;
     }
 
+    /// <summary>A PNG image (e.g. a QR code or a seal) at the right margin, <paramref name="size"/> points square.</summary>
+    public void ImageRight(byte[] png, float size, string caption)
+    {
+        Ensure(size + 14);
+        var top = _y;
+        var image = SKImage.FromEncodedData(png) ?? throw new InvalidOperationException("image cannot be decoded");
+        var left = Margin + ContentWidth - size;
+        Page.Add(c => c.DrawImage(image, new SKRect(left, top, left + size, top + size), new SKSamplingOptions(SKFilterMode.Nearest)));
+        Text(caption, left, top + size + 10, 7f, new SKColor(0x55, 0x55, 0x55));
+        _y += size + 16;
+    }
+
     public byte[] Render(string title, string author, Func<int, int, string> footer)
     {
         using var stream = new MemoryStream();

@@ -42,6 +42,7 @@ public static class WorkOrderEndpoints
         group.MapGet("/", List).WithName("ListWorkOrders");
         group.MapGet("/{id:guid}", Get).WithName("GetWorkOrder");
         group.MapPost("/{id:guid}/calculate", Recalculate).WithName("RecalculateWorkOrder");
+        group.MapGet("/{id:guid}/certificate.pdf", Certificate).WithName("GetWorkOrderCertificate");
         return api;
     }
 
@@ -184,6 +185,24 @@ public static class WorkOrderEndpoints
 
         return new PagedResult(rows.Select(w => new Summary(w.Id, w.OrderNo, w.WorkOrderNo, w.Metal, w.ProcessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.ProductName, w.Quantity, w.QuantityUnit, w.TotalKgCo2e, w.CalculatedAtUtc)).ToArray(), page, pageSize, total);
     }
+
+    public const string DefaultDisclaimer = "本證明依會員填報之工單活動數據與主管機關公告排放係數計算，僅供供應鏈溝通參考，並非經第三方查證之產品碳足跡（ISO 14067）。This certificate is calculated from the member's work-order data and published emission factors for supply-chain communication; it is not a verified product carbon footprint (ISO 14067).";
+
+    internal static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> Certificate(Guid id, HttpRequest http, TanpanDb db, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
+    {
+        var order = await db.WorkOrders.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (order is null)
+        {
+            return NotFound(id);
+        }
+
+        var company = await db.Companies.AsNoTracking().FirstAsync(c => c.Id == order.CompanyId, ct);
+        var pdf = Reports.WorkOrderCertificatePdf.Render(company, ToResponse(order), VerificationUrl(http, order), configuration["Certificate:Disclaimer"] ?? DefaultDisclaimer, clock.GetUtcNow().UtcDateTime);
+        return TypedResults.File(pdf, "application/pdf", $"tanpan-certificate-{order.WorkOrderNo}.pdf");
+    }
+
+    public static string VerificationUrl(HttpRequest http, WorkOrder order) =>
+        $"{http.Scheme}://{http.Host}/verify/{order.Id}?hash={order.ContentHash}";
 
     internal static async Task<Results<Ok<Response>, NotFound<ProblemDetails>>> Get(Guid id, TanpanDb db, CancellationToken ct) =>
         await db.WorkOrders.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) is { } order ? TypedResults.Ok(ToResponse(order)) : NotFound(id);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tanpan.Web.Tests.Infrastructure;
 
 namespace Tanpan.Web.Tests.Features.WorkOrders;
@@ -134,5 +136,78 @@ public abstract class WorkOrderApiTests(TanpanApp app)
         Assert.Equal(0, (await Problem.ReadJsonAsync(await b.GetAsync("/api/v1/work-orders?q=WO-SECRET"))).GetProperty("total").GetInt32());
         Assert.Equal(HttpStatusCode.Created, (await b.PostAsJsonAsync("/api/v1/work-orders", Order("WO-SECRET"))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/v1/work-orders")).StatusCode);
+    }
+}
+
+public sealed class CertificateTests_Sqlite(SqliteApp app) : CertificateTests(app), IClassFixture<SqliteApp>;
+
+public sealed class CertificateTests_Postgres(PostgresApp app) : CertificateTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The certificate PDF (text extractable, with its verification code) and the public verification page,
+/// which must reject a wrong code and a record changed behind the application's back.</summary>
+public abstract class CertificateTests(TanpanApp app)
+{
+    private static readonly object Order = new
+    {
+        orderNo = "PO-77",
+        workOrderNo = "WO-77",
+        metal = "Cr",
+        date = "2024-06-05",
+        productName = "油壓桿",
+        quantity = 500,
+        unit = "piece",
+        processes = new object[] { new { name = "電鍍", inputs = new object[] { new { activity = "electricity.grid.tw", quantity = 1000, unit = "kWh" } } } },
+    };
+
+    [Fact]
+    public async Task Certificate_CarriesTheNumbersAndTheVerificationCode_AndThePublicPageVerifiesIt()
+    {
+        var (_, erp) = await app.CreateCompanyAsync("鍍鉻廠");
+        var created = await Problem.ReadJsonAsync(await erp.PostAsJsonAsync("/api/v1/work-orders", Order), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetString();
+        var hash = created.GetProperty("contentHash").GetString()!;
+
+        var pdf = await erp.GetAsync($"/api/v1/work-orders/{id}/certificate.pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var text = await Pdf.TextAsync(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains("工單碳排放計算證明", text, StringComparison.Ordinal);
+        Assert.Contains("WO-77", text, StringComparison.Ordinal);
+        Assert.Contains("474.000", text, StringComparison.Ordinal);
+        Assert.Contains("0.948 kgCO2e/piece", text, StringComparison.Ordinal);
+        Assert.Contains(hash, text, StringComparison.Ordinal);
+        Assert.Contains("ISO 14067", text, StringComparison.Ordinal);
+
+        var anonymous = app.CreateClient();
+        Assert.Contains("data-testid=\"valid\"", await anonymous.GetStringAsync($"/verify/{id}?hash={hash}"), StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"invalid\"", await anonymous.GetStringAsync($"/verify/{id}?hash={new string('0', 64)}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecordTamperedInTheDatabase_FailsVerification()
+    {
+        var (_, erp) = await app.CreateCompanyAsync("鍍鉻廠 2");
+        var created = await Problem.ReadJsonAsync(await erp.PostAsJsonAsync("/api/v1/work-orders", Order), HttpStatusCode.Created);
+        var id = Guid.Parse(created.GetProperty("id").GetString()!);
+        var hash = created.GetProperty("contentHash").GetString();
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Data.TanpanDb>();
+            var order = await db.WorkOrders.IgnoreQueryFilters().SingleAsync(w => w.Id == id);
+            order.ProductName = "改過的品名";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Contains("data-testid=\"invalid\"", await app.CreateClient().GetStringAsync($"/verify/{id}?hash={hash}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherCompany_CannotDownloadTheCertificate()
+    {
+        var (_, a) = await app.CreateCompanyAsync("鍍鉻廠 3");
+        var (_, b) = await app.CreateCompanyAsync("鍍鉻廠 4");
+        var id = (await Problem.ReadJsonAsync(await a.PostAsJsonAsync("/api/v1/work-orders", Order), HttpStatusCode.Created)).GetProperty("id").GetString();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync($"/api/v1/work-orders/{id}/certificate.pdf")).StatusCode);
     }
 }
