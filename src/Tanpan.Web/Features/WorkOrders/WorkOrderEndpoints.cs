@@ -59,7 +59,20 @@ public static class WorkOrderEndpoints
             return body.Errors.ToProblem();
         }
 
-        var r = Normalized(body.Value);
+        var created = await CreateAsync(body.Value, db, tenant, calculator, clock, http.HttpContext.User.Identity?.Name ?? "api-key", ct);
+        if (!created.Succeeded)
+        {
+            return created.Errors.ToProblem();
+        }
+
+        var order = created.Value;
+        return TypedResults.Created($"/api/v1/work-orders/{order.Id}", ToResponse(order));
+    }
+
+    /// <summary>Validates, calculates and stores a work order (shared by the API and the job pages).</summary>
+    public static async Task<Outcome<WorkOrder>> CreateAsync(Request request, TanpanDb db, TenantContext tenant, JobCalculator calculator, TimeProvider clock, string createdBy, CancellationToken ct)
+    {
+        var r = Normalized(request);
         var errors = Validate(r);
         if (r.WorkOrderNo is { } no && await db.WorkOrders.AnyAsync(w => w.WorkOrderNo == no.Trim(), ct))
         {
@@ -70,7 +83,7 @@ public static class WorkOrderEndpoints
         errors.AddRange(outcome.Errors);
         if (errors.Count > 0)
         {
-            return errors.ToProblem();
+            return Outcome<WorkOrder>.Failure(errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -78,7 +91,6 @@ public static class WorkOrderEndpoints
         {
             Id = Guid.NewGuid(),
             CompanyId = tenant.CompanyId, // set now, not by the save interceptor: the content hash includes it
-
             OrderNo = r.OrderNo!.Trim(),
             WorkOrderNo = r.WorkOrderNo!.Trim(),
             Metal = r.Metal?.Trim(),
@@ -97,13 +109,13 @@ public static class WorkOrderEndpoints
             InputsJson = JsonSerializer.Serialize(r.Processes, Json),
             ResultJson = string.Empty,
             ContentHash = string.Empty,
-            CreatedBy = http.HttpContext.User.Identity?.Name ?? "api-key",
+            CreatedBy = createdBy,
             CreatedAtUtc = now,
         };
         Store(order, outcome.Value, now);
         db.WorkOrders.Add(order);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/work-orders/{order.Id}", ToResponse(order));
+        return Outcome<WorkOrder>.Success(order);
     }
 
     internal static async Task<Results<Ok<PagedResult>, ValidationProblem>> List(

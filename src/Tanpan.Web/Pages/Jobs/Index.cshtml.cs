@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MiniExcelLibs;
+using Tanpan.Web.Data;
+using Tanpan.Web.Features.WorkOrders;
+using Tanpan.Web.Tenancy;
+
+namespace Tanpan.Web.Pages.Jobs;
+
+/// <summary>Work-order history: server-side search, sort and paging, and an Excel export of the filtered list.</summary>
+[Authorize]
+public sealed class IndexModel(TanpanDb db, TenantContext tenant) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Metal { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Sort { get; set; } = "-date";
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public WorkOrderEndpoints.PagedResult Result { get; private set; } = new([], 1, 20, 0);
+
+    private static readonly string[] Sorts = ["date", "-date", "workOrderNo", "-workOrderNo", "total", "-total"];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!tenant.IsAuthenticated)
+        {
+            return Forbid();
+        }
+
+        Sort = Sorts.Contains(Sort) ? Sort : "-date";
+        PageNumber = Math.Max(1, PageNumber);
+        Result = await WorkOrderEndpoints.Search(db, Q, Metal, From, To, Sort, PageNumber, 20, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        if (!tenant.IsAuthenticated)
+        {
+            return Forbid();
+        }
+
+        var all = await WorkOrderEndpoints.Search(db, Q, Metal, From, To, Sorts.Contains(Sort) ? Sort : "-date", 1, 100_000, ct);
+        var rows = all.Items.Select(w => new Dictionary<string, object?>
+        {
+            ["訂單編號 order_no"] = w.OrderNo, ["工單編號 work_order_no"] = w.WorkOrderNo, ["加工金屬 metal"] = w.Metal, ["加工日期 date"] = w.Date,
+            ["產品 product"] = w.ProductName, ["數量 quantity"] = w.Quantity, ["單位 unit"] = w.Unit, ["排放量 kgCO2e"] = w.TotalKgCo2e,
+            ["計算時間 calculated_utc"] = w.CalculatedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        }).DefaultIfEmpty(new Dictionary<string, object?> { ["訂單編號 order_no"] = null }).ToArray();
+        using var stream = new MemoryStream();
+        stream.SaveAs(new Dictionary<string, object> { ["工單 work orders"] = rows });
+        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "tanpan-work-orders.xlsx");
+    }
+
+    public string Link(int page, string? sort = null) =>
+        $"/jobs?q={Uri.EscapeDataString(Q ?? string.Empty)}&metal={Uri.EscapeDataString(Metal ?? string.Empty)}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&sort={sort ?? Sort}&p={page}";
+}

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Tanpan.Engine.Jobs;
+using Tanpan.Web.Data;
+using Tanpan.Web.Features.Calculations;
+using Tanpan.Web.Features.Inventory;
+using Tanpan.Web.Features.WorkOrders;
+using Tanpan.Web.Tenancy;
+
+namespace Tanpan.Web.Pages.Jobs;
+
+/// <summary>Enter a work order on the association's process template (process × energy grid) and calculate it.</summary>
+[Authorize]
+public sealed class NewModel(TanpanDb db, TenantContext tenant, JobCalculator calculator, TimeProvider clock) : FormPage
+{
+    public sealed class Form
+    {
+        public string? OrderNo { get; set; }
+
+        public string? WorkOrderNo { get; set; }
+
+        public string? Metal { get; set; }
+
+        public DateOnly? Date { get; set; }
+
+        public TimeOnly? StartTime { get; set; }
+
+        public TimeOnly? EndTime { get; set; }
+
+        public string? ProductName { get; set; }
+
+        public decimal? Quantity { get; set; }
+
+        public string? Unit { get; set; } = "kg";
+
+        public decimal? MixRatioPercent { get; set; } = 100m;
+
+        public decimal? AreaCm2 { get; set; }
+
+        public decimal? ThicknessUm { get; set; }
+
+        public decimal? DensityKgPerM3 { get; set; }
+
+        /// <summary>Energy per [process, input] of the template, row-major.</summary>
+        public List<decimal?> Energy { get; set; } = [];
+    }
+
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    public ProcessTemplate Template => ProcessTemplate.Electroplating;
+
+    public IActionResult OnGet()
+    {
+        if (!tenant.IsAuthenticated)
+        {
+            return Forbid();
+        }
+
+        Input.Date = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!tenant.IsAuthenticated || !InventoryPermissions.For(User).CanEdit)
+        {
+            return Forbid();
+        }
+
+        CollectBindingErrors(HttpContext.T("格式不正確", "invalid value"));
+        var i = Input;
+        var density = i.DensityKgPerM3 ?? (i.AreaCm2 is not null && i.ThicknessUm is not null ? Template.Metals.FirstOrDefault(m => m.Code == i.Metal)?.DensityKgPerM3 : null);
+        var processes = Template.Processes.Select((name, p) => (JobProcessDto?)new JobProcessDto(name, Template.Inputs
+            .Select((input, k) => (Input: input, Value: i.Energy.ElementAtOrDefault((p * Template.Inputs.Count) + k)))
+            .Where(x => x.Value is not null)
+            .Select(x => (JobInputDto?)new JobInputDto(x.Input.Activity, x.Value, x.Input.Unit, null, null, null))
+            .ToList())).ToList();
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        var request = new WorkOrderEndpoints.Request(i.OrderNo, i.WorkOrderNo, i.Metal, i.Date, i.StartTime, i.EndTime, i.ProductName, i.Quantity, i.Unit, i.MixRatioPercent, i.AreaCm2, i.ThicknessUm, density, "AR5", processes);
+        var created = await WorkOrderEndpoints.CreateAsync(request, db, tenant, calculator, clock, User.Identity?.Name ?? "?", ct);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                AddError(error.Path, error.Message);
+            }
+
+            return Page();
+        }
+
+        return Redirect($"/jobs/{created.Value.Id}");
+    }
+}

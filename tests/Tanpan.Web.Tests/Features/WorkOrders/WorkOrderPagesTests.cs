@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using MiniExcelLibs;
+using Tanpan.Web.Tests.Infrastructure;
+
+namespace Tanpan.Web.Tests.Features.WorkOrders;
+
+public sealed class WorkOrderPagesTests_Sqlite(SqliteApp app) : WorkOrderPagesTests(app), IClassFixture<SqliteApp>;
+
+public sealed class WorkOrderPagesTests_Postgres(PostgresApp app) : WorkOrderPagesTests(app), IClassFixture<PostgresApp>;
+
+public abstract class WorkOrderPagesTests(TanpanApp app)
+{
+    private static List<KeyValuePair<string, string>> Form(string workOrderNo, string fuelOil = "3000") =>
+    [
+        new("Input.OrderNo", "PO-1"), new("Input.WorkOrderNo", workOrderNo), new("Input.Date", "2024-06-05"), new("Input.Quantity", "1000"),
+        new("Input.Unit", "kg"), new("Input.MixRatioPercent", "100"), new("Input.Metal", "Ni"), new("Input.AreaCm2", "10000"), new("Input.ThicknessUm", "10"),
+        new("Input.Energy[0]", fuelOil), new("Input.Energy[1]", "400"), new("Input.Energy[2]", ""),
+        new("Input.Energy[3]", ""), new("Input.Energy[4]", "200"), new("Input.Energy[5]", ""),
+        new("Input.Energy[6]", ""), new("Input.Energy[7]", ""), new("Input.Energy[8]", ""),
+    ];
+
+    [Fact]
+    public async Task FormCreatesAWorkOrder_UsingTheTemplateDensity_AndHistoryExportsIt()
+    {
+        var client = (await app.SignInAsNewCompanyUserAsync("電鍍頁面公司")).Client;
+
+        var detail = await (await Forms.PostAsync(client, "/jobs/new", Form("WO-PAGE-1"))).Content.ReadAsStringAsync();
+
+        Assert.Contains("鍍層質量 0.08908 kg", detail, StringComparison.Ordinal);
+        Assert.Contains(((3000m * 3.029705639568m) + (600m * 0.474m)).ToString("N3", System.Globalization.CultureInfo.GetCultureInfo("zh-TW")), detail, StringComparison.Ordinal);
+        var xlsx = await client.GetByteArrayAsync("/jobs?handler=Export&q=WO-PAGE");
+        using var stream = new MemoryStream(xlsx);
+        var rows = MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal("WO-PAGE-1", Assert.Single(rows)["工單編號 work_order_no"]);
+    }
+
+    [Fact]
+    public async Task BadForm_ShowsErrors_AndSavesNothing()
+    {
+        var client = (await app.SignInAsNewCompanyUserAsync("電鍍頁面公司 2")).Client;
+
+        var page = await (await Forms.PostAsync(client, "/jobs/new", Form("WO-BAD", fuelOil: "-5").Where(f => f.Key != "Input.Quantity").ToList())).Content.ReadAsStringAsync();
+
+        Assert.Contains("data-testid=\"errors\"", page, StringComparison.Ordinal);
+        Assert.Contains("quantity", page, StringComparison.Ordinal);
+        Assert.Contains("共 0 筆", await client.GetStringAsync("/jobs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherCompany_GetsNotFound_ForTheWorkOrderPage()
+    {
+        var (_, erp) = await app.CreateCompanyAsync("工單 A");
+        var created = await Problem.ReadJsonAsync(await erp.PostAsJsonAsync("/api/v1/work-orders", new { orderNo = "P", workOrderNo = "W-A", date = "2024-01-01", quantity = 1, unit = "kg", processes = new[] { new { name = "電鍍", inputs = new[] { new { activity = "electricity.grid.tw", quantity = 1, unit = "kWh" } } } } }), HttpStatusCode.Created);
+        var other = (await app.SignInAsNewCompanyUserAsync("工單 B")).Client;
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/jobs/{created.GetProperty("id").GetString()}")).StatusCode);
+        Assert.DoesNotContain("W-A", await other.GetStringAsync("/jobs"), StringComparison.Ordinal);
+    }
+}
