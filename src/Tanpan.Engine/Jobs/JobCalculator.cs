@@ -75,7 +75,7 @@ public sealed class JobCalculator(InventoryCalculator calculator)
         var outcome = calculator.Calculate(new InventoryRequest(request.Date.Year, request.GwpSet, lines, request.FactorSet));
         if (!outcome.Succeeded)
         {
-            errors.AddRange(outcome.Errors.Select(e => e with { Path = Rename(e.Path, map) }));
+            errors.AddRange(outcome.Errors.Select(e => e.Reindex("lines", k => Path(map[k].Process, map[k].Input, null))));
         }
 
         if (errors.Count > 0)
@@ -94,7 +94,7 @@ public sealed class JobCalculator(InventoryCalculator calculator)
         var activityShares = Shares(activityGroups.Select(g => (g.Key.Activity, g.Sum(l => l.Result.KgCo2e))).ToList(), total);
         var byActivity = activityGroups.Select((g, k) => new JobActivityTotal(g.Key.Activity, g.Sum(l => l.Result.QuantityInFactorUnit), g.First().Result.Factor.PerUnit, activityShares[k].Kg, activityShares[k].Share)).ToArray();
 
-        return Outcome<JobResult>.Success(new JobResult(request.Date, request.GwpSet, total, byProcess, byActivity, total / request.Output.Value, request.Output, jobLines, result.Warnings.Select(w => w with { Path = Rename(w.Path, map) }).ToArray()));
+        return Outcome<JobResult>.Success(new JobResult(request.Date, request.GwpSet, total, byProcess, byActivity, total / request.Output.Value, request.Output, jobLines, result.Warnings.Select(w => w with { Path = FieldPaths.Reindex(w.Path, "lines", k => Path(map[k].Process, map[k].Input, null)) }).ToArray()));
     }
 
     /// <summary>Shares of the total; the last non-zero share is 1 − Σ others so that they sum to exactly 1.</summary>
@@ -112,16 +112,4 @@ public sealed class JobCalculator(InventoryCalculator calculator)
 
     private static string Path(int process, int? input, string? field) =>
         string.Create(CultureInfo.InvariantCulture, $"processes[{process}]") + (input is { } i ? string.Create(CultureInfo.InvariantCulture, $".inputs[{i}]") : string.Empty) + (field is null ? string.Empty : "." + field);
-
-    private static string Rename(string path, List<(int Process, int Input)> map)
-    {
-        if (!path.StartsWith("lines[", StringComparison.Ordinal))
-        {
-            return path;
-        }
-
-        var close = path.IndexOf(']', StringComparison.Ordinal);
-        var k = int.Parse(path.AsSpan(6, close - 6), CultureInfo.InvariantCulture);
-        return Path(map[k].Process, map[k].Input, null) + path[(close + 1)..];
-    }
 }

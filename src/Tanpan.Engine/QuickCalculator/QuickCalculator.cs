@@ -71,7 +71,7 @@ public sealed class QuickCalculator(InventoryCalculator calculator)
         if (!outcome.Succeeded)
         {
             // The engine names lines[k]; the calculator's user knows them as bills[i] / fuels[i].
-            return Outcome<QuickResult>.Failure(outcome.Errors.Select(e => e with { Path = Rename(e.Path, paths) }).ToArray());
+            return Outcome<QuickResult>.Failure(outcome.Errors.Select(e => e.Reindex("lines", k => paths[k])).ToArray());
         }
 
         var detail = outcome.Value;
@@ -79,17 +79,5 @@ public sealed class QuickCalculator(InventoryCalculator calculator)
         QuickPart Part(string key, string category) =>
             new(key, detail.ByCategory[category], total == 0 ? 0 : detail.ByCategory[category] / total);
         return Outcome<QuickResult>.Success(new QuickResult(Part("stationary", "1.1"), Part("mobile", "1.2"), Part("energyIndirect", "2.1"), total, detail));
-    }
-
-    private static string Rename(string path, IReadOnlyList<string> paths)
-    {
-        if (!path.StartsWith("lines[", StringComparison.Ordinal))
-        {
-            return path;
-        }
-
-        var close = path.IndexOf(']', StringComparison.Ordinal);
-        var k = int.Parse(path.AsSpan(6, close - 6), CultureInfo.InvariantCulture);
-        return paths[k] + path[(close + 1)..];
     }
 }

@@ -44,6 +44,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Opens a page signed in as <paramref name="account"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(string account, string password)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("[data-testid=account]", account);
+        await page.FillAsync("[data-testid=password]", password);
+        await page.ClickAsync("[data-testid=login]");
+        await page.Locator("section[data-testid=account]").WaitForAsync();
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -7,12 +7,7 @@ public sealed class InventoryBrowserTests(BrowserFixture browser) : IClassFixtur
     [Fact]
     public async Task Clerk_EntersABillAndFuel_SeesResultAndTrace_ThenSubmitsApprovesLocks()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.FillAsync("[data-testid=account]", "demo@tanpan.local");
-        await page.FillAsync("[data-testid=password]", "Tanpan-Demo-2024");
-        await page.ClickAsync("[data-testid=login]");
-        await page.Locator("section[data-testid=account]").WaitForAsync();
+        var page = await browser.SignedInPageAsync("demo@tanpan.local", "Tanpan-Demo-2024");
 
         await page.GotoAsync("/inventory/register");
         await page.FillAsync("[data-testid=facility-name]", "彰化廠");

@@ -24,24 +24,14 @@ public sealed class MemberBrowserTests(BrowserFixture browser) : IClassFixture<B
         await applicant.ClickAsync("[data-testid=register]");
         await applicant.Locator("[data-testid=submitted]").WaitForAsync();
 
-        var operatorPage = await browser.NewPageAsync();
-        await SignInAsync(operatorPage, TanpanApp.OperatorEmail, TanpanApp.OperatorPassword);
+        var operatorPage = await browser.SignedInPageAsync(TanpanApp.OperatorEmail, TanpanApp.OperatorPassword);
         await operatorPage.GotoAsync("/operator/members?status=Pending");
         await operatorPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "operator-members.png"), FullPage = true });
         await operatorPage.ClickAsync("[data-testid=approve-53212539]");
         Assert.Contains("永興電鍍有限公司", await operatorPage.Locator("[data-testid=notice]").InnerTextAsync(), StringComparison.Ordinal);
         await browser.App.Mail.WaitForAsync(email, "已通過");
 
-        await SignInAsync(applicant, "yongxing", "Plating-Pass-2024");
-        Assert.Equal("永興電鍍有限公司", await applicant.Locator("[data-testid=company-name]").InnerTextAsync());
-    }
-
-    private static async Task SignInAsync(IPage page, string account, string password)
-    {
-        await page.GotoAsync("/login");
-        await page.FillAsync("[data-testid=account]", account);
-        await page.FillAsync("[data-testid=password]", password);
-        await page.ClickAsync("[data-testid=login]");
-        await page.Locator("section[data-testid=account]").WaitForAsync();
+        var member = await browser.SignedInPageAsync("yongxing", "Plating-Pass-2024");
+        Assert.Equal("永興電鍍有限公司", await member.Locator("[data-testid=company-name]").InnerTextAsync());
     }
 }

@@ -7,6 +7,7 @@ using Tanpan.Engine.Inventory;
 using Tanpan.Engine.Quantities;
 using Tanpan.Web.Contracts;
 using Tanpan.Web.Data;
+using Tanpan.Web.Features.CustomFactors;
 using Tanpan.Web.Errors;
 using Tanpan.Web.Infrastructure;
 using Tanpan.Web.Tenancy;
@@ -40,23 +41,11 @@ public static class RunInventory
         if (mappingErrors.Count > 0 || !outcome.Succeeded)
         {
             // Lines that could not even be read are reported together with what the engine finds in the others.
-            var engineErrors = outcome.Succeeded ? [] : outcome.Errors.Select(e => e with { Path = Reindex(e.Path, originalIndex) });
+            var engineErrors = outcome.Succeeded ? [] : outcome.Errors.Select(e => e.Reindex("lines", k => string.Create(CultureInfo.InvariantCulture, $"lines[{originalIndex[k]}]")));
             return mappingErrors.Concat(engineErrors).OrderBy(e => e.Path, StringComparer.Ordinal).ToProblem();
         }
 
         return new InventoryJsonResult(outcome.Value);
-    }
-
-    private static string Reindex(string path, IReadOnlyList<int> originalIndex)
-    {
-        if (!path.StartsWith("lines[", StringComparison.Ordinal))
-        {
-            return path;
-        }
-
-        var close = path.IndexOf(']', StringComparison.Ordinal);
-        var k = int.Parse(path.AsSpan(6, close - 6), CultureInfo.InvariantCulture);
-        return string.Create(CultureInfo.InvariantCulture, $"lines[{originalIndex[k]}]{path[(close + 1)..]}");
     }
 
     /// <summary>Maps the DTO to the engine's request. Returns the lines that could be read (with their original
@@ -288,19 +277,3 @@ public static class RunInventory
 
     private static string Path(int i, string field) => string.Create(CultureInfo.InvariantCulture, $"lines[{i}].{field}");
 }
-
-/// <summary>The signed-in company's custom factors as an engine factor source.</summary>
-internal sealed class CompanyFactors(IReadOnlyDictionary<string, Engine.Factors.CustomFactor> factors) : ICustomFactorSource
-{
-    public Engine.Factors.CustomFactor? Find(string code) => factors.GetValueOrDefault(code);
-
-    public static async Task<CompanyFactors> LoadAsync(TanpanDb db, CancellationToken ct)
-    {
-        var rows = await db.CustomFactors.AsNoTracking().ToListAsync(ct);
-        return new CompanyFactors(rows.ToDictionary(
-            r => r.Code,
-            r => new Engine.Factors.CustomFactor(r.Code, r.KgCo2ePerUnit, Units.Parse(r.PerUnit), r.Source, r.Version, r.Year),
-            StringComparer.OrdinalIgnoreCase));
-    }
-}
-

@@ -6,8 +6,8 @@ using Tanpan.Engine.Factors;
 using Tanpan.Engine.Inventory;
 using Tanpan.Engine.Quantities;
 using Tanpan.Web.Data;
+using Tanpan.Web.Features.CustomFactors;
 using Tanpan.Web.Data.Entities;
-using Tanpan.Web.Features.Calculations;
 
 namespace Tanpan.Web.Features.Inventory;
 

@@ -181,20 +181,7 @@ public static class QuickCalculation
         // The engine numbers only the rows it received; translate back to the rows the user filled in.
         var billRows = dto.Bills.Select((b, i) => (b, i)).Where(x => !x.b.IsBlank).Select(x => x.i).ToArray();
         var fuelRows = dto.Fuels.Select((f, i) => (f, i)).Where(x => x.f.Quantity is not null || !string.IsNullOrWhiteSpace(x.f.Activity)).Select(x => x.i).ToArray();
-        return Outcome<QuickResult>.Failure(outcome.Errors.Select(e => e with { Path = Renumber(Renumber(e.Path, "bills", billRows), "fuels", fuelRows) }).ToArray());
-    }
-
-    private static string Renumber(string path, string list, int[] rows)
-    {
-        var prefix = list + "[";
-        if (!path.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return path;
-        }
-
-        var close = path.IndexOf(']', StringComparison.Ordinal);
-        var k = int.Parse(path.AsSpan(prefix.Length, close - prefix.Length), CultureInfo.InvariantCulture);
-        return string.Create(CultureInfo.InvariantCulture, $"{prefix}{rows[k]}{path[close..]}");
+        return Outcome<QuickResult>.Failure(outcome.Errors.Select(e => e.Reindex("bills", k => string.Create(CultureInfo.InvariantCulture, $"bills[{billRows[k]}]")).Reindex("fuels", k => string.Create(CultureInfo.InvariantCulture, $"fuels[{fuelRows[k]}]"))).ToArray());
     }
 
     internal static async Task<Results<Ok<QuickResponse>, ValidationProblem>> Handle(HttpRequest http, Engine.QuickCalculator.QuickCalculator calculator, ApiJson json, CancellationToken ct)

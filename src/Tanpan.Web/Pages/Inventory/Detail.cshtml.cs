@@ -6,6 +6,7 @@ using Tanpan.Engine.Factors;
 using Tanpan.Engine.Inventory;
 using Tanpan.Engine.Quantities;
 using Tanpan.Web.Data;
+using Tanpan.Web.Features.CustomFactors;
 using Tanpan.Web.Data.Entities;
 using Tanpan.Web.Features.Calculations;
 using Tanpan.Web.Features.Inventory;

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Factors;
 using Tanpan.Engine.Inventory;
 using Tanpan.Web.Data;
+using Tanpan.Web.Features.CustomFactors;
 using Tanpan.Web.Data.Entities;
-using Tanpan.Web.Features.Calculations;
 using Tanpan.Web.Features.Inventory;
 using Tanpan.Web.Tenancy;
 
