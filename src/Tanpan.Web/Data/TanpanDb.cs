@@ -35,6 +35,8 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
 
     public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
 
+    public DbSet<CertificateSettings> CertificateSettings => Set<CertificateSettings>();
+
     /// <summary>Read by the query filters per query, so one model serves every tenant.</summary>
     internal Guid CurrentCompanyId => tenant.CompanyId;
 
@@ -177,6 +179,14 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
             e.Property(x => x.Title).HasMaxLength(200);
             e.Property(x => x.Body).HasMaxLength(4000);
             e.Property(x => x.Location).HasMaxLength(200);
+        });
+
+        builder.Entity<CertificateSettings>(e =>
+        {
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.AssociationName).HasMaxLength(200);
+            e.Property(x => x.SealContentType).HasMaxLength(40);
+            e.Property(x => x.Disclaimer).HasMaxLength(2000);
         });
 
         builder.Entity<ContactMessage>(e =>

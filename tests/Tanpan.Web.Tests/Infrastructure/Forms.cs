@@ -19,7 +19,7 @@ internal static partial class Forms
     }
 
     /// <summary>Uploads a file to a page handler (multipart), with the antiforgery token.</summary>
-    public static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string pageUrl, string handler, string fileName, byte[] content)
+    public static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string pageUrl, string? handler, string fileName, byte[] content, string fileField = "file", IEnumerable<KeyValuePair<string, string>>? fields = null)
     {
         var page = await client.GetStringAsync(pageUrl);
         var token = TokenPattern().Match(page);
@@ -27,8 +27,13 @@ internal static partial class Forms
         using var form = new MultipartFormDataContent
         {
             { new StringContent(System.Net.WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "file", fileName },
+            { new ByteArrayContent(content), fileField, fileName },
         };
-        return await client.PostAsync($"{pageUrl}?handler={handler}", form);
+        foreach (var (name, value) in fields ?? [])
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        return await client.PostAsync(handler is null ? pageUrl : $"{pageUrl}?handler={handler}", form);
     }
 }

@@ -149,3 +149,19 @@ public sealed class ContactMessage
 
     public DateTime ReceivedAtUtc { get; set; }
 }
+
+/// <summary>The operator's certificate settings (one row): association name, seal image and disclaimer.</summary>
+public sealed class CertificateSettings
+{
+    public int Id { get; set; }
+
+    public string? AssociationName { get; set; }
+
+    public byte[]? SealImage { get; set; }
+
+    public string? SealContentType { get; set; }
+
+    public string? Disclaimer { get; set; }
+
+    public DateTime UpdatedAtUtc { get; set; }
+}

@@ -11,7 +11,7 @@ public static class WorkOrderCertificatePdf
 {
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-TW");
 
-    public static byte[] Render(Company company, WorkOrderEndpoints.Response order, string verificationUrl, string disclaimer, DateTime generatedUtc)
+    public static byte[] Render(Company company, WorkOrderEndpoints.Response order, string verificationUrl, string disclaimer, string? association, byte[]? seal, DateTime generatedUtc)
     {
         string Kg(decimal kg) => kg.ToString("N3", Zh);
         string Pct(decimal share) => (share * 100m).ToString("N2", Zh) + "%";
@@ -61,8 +61,13 @@ public static class WorkOrderCertificatePdf
             layout.Paragraph($"• {factor.Id}：{factor.Value.ToString("0.##########", CultureInfo.InvariantCulture)} {factor.Unit}；{factor.Source}；{factor.Version}（{factor.Verification}）", 8f);
         }
 
-        layout.Heading("聲明", 11f);
+        layout.Heading(association is null ? "聲明" : $"聲明（{association}）", 11f);
         layout.Paragraph(disclaimer, 8.5f);
+        if (seal is not null)
+        {
+            layout.ImageRight(seal, 90f, association ?? "seal");
+        }
+
         layout.Paragraph($"驗證碼 SHA-256：{order.ContentHash}", 8f);
         layout.Paragraph($"驗證網址：{verificationUrl}", 8f);
         var generated = generatedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -209,7 +209,9 @@ public static class WorkOrderEndpoints
         }
 
         var company = await db.Companies.AsNoTracking().FirstAsync(c => c.Id == order.CompanyId, ct);
-        var pdf = Reports.WorkOrderCertificatePdf.Render(company, ToResponse(order), VerificationUrl(http, order), configuration["Certificate:Disclaimer"] ?? DefaultDisclaimer, clock.GetUtcNow().UtcDateTime);
+        var settings = await db.CertificateSettings.AsNoTracking().FirstOrDefaultAsync(ct);
+        var disclaimer = settings?.Disclaimer ?? configuration["Certificate:Disclaimer"] ?? DefaultDisclaimer;
+        var pdf = Reports.WorkOrderCertificatePdf.Render(company, ToResponse(order), VerificationUrl(http, order), disclaimer, settings?.AssociationName, settings?.SealImage, clock.GetUtcNow().UtcDateTime);
         return TypedResults.File(pdf, "application/pdf", $"tanpan-certificate-{order.WorkOrderNo}.pdf");
     }
 

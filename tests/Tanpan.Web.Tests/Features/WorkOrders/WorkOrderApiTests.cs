@@ -211,3 +211,65 @@ public abstract class CertificateTests(TanpanApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync($"/api/v1/work-orders/{id}/certificate.pdf")).StatusCode);
     }
 }
+
+public sealed class CertificateSettingsTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static byte[] SealPng()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(64, 64);
+        bitmap.Erase(SkiaSharp.SKColors.Red);
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    private async Task<HttpClient> OperatorAsync()
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+        await Forms.PostAsync(client, "/login", [new("Account", TanpanApp.OperatorEmail), new("Password", TanpanApp.OperatorPassword)]);
+        return client;
+    }
+
+    [Fact]
+    public async Task OperatorsSealAndDisclaimer_ArePrintedOnCertificates()
+    {
+        var op = await OperatorAsync();
+        var saved = await (await Forms.PostFileAsync(op, "/operator/certificate", null, "seal.png", SealPng(), "seal", [new("AssociationName", "台灣表面處理公會"), new("Disclaimer", "本會僅就計算方法背書 TEST-DISCLAIMER")])).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"saved\"", saved, StringComparison.Ordinal);
+
+        var (_, erp) = await app.CreateCompanyAsync("有印章的廠");
+        var created = await Problem.ReadJsonAsync(await erp.PostAsJsonAsync("/api/v1/work-orders", new { orderNo = "P", workOrderNo = "W-SEAL", date = "2024-01-01", quantity = 1, unit = "kg", processes = new[] { new { name = "電鍍", inputs = new[] { new { activity = "electricity.grid.tw", quantity = 10, unit = "kWh" } } } } }), HttpStatusCode.Created);
+        var pdf = await erp.GetByteArrayAsync($"/api/v1/work-orders/{created.GetProperty("id").GetString()}/certificate.pdf");
+
+        var text = await Pdf.TextAsync(pdf);
+        Assert.Contains("TEST-DISCLAIMER", text, StringComparison.Ordinal);
+        Assert.Contains("台灣表面處理公會", text, StringComparison.Ordinal);
+        Assert.Equal(2, await ImageCountAsync(pdf));
+    }
+
+    [Fact]
+    public async Task NotAnImage_IsRejected()
+    {
+        var op = await OperatorAsync();
+
+        var page = await (await Forms.PostFileAsync(op, "/operator/certificate", null, "seal.png", Encoding.UTF8.GetBytes("not an image"), "seal", [new("Disclaimer", "x")])).Content.ReadAsStringAsync();
+
+        Assert.Contains("PNG 或 JPEG", page, StringComparison.Ordinal);
+    }
+
+    private static async Task<int> ImageCountAsync(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"tanpan-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdfimages", ["-list", file]) { RedirectStandardOutput = true })!;
+            var lines = (await process.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            await process.WaitForExitAsync();
+            return lines.Length - 2; // header and separator lines
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -428,6 +428,34 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                     b.ToTable("Audit");
                 });
 
+            modelBuilder.Entity("Tanpan.Web.Data.Entities.CertificateSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AssociationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Disclaimer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SealContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("SealImage")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CertificateSettings");
+                });
+
             modelBuilder.Entity("Tanpan.Web.Data.Entities.Company", b =>
                 {
                     b.Property<Guid>("Id")
