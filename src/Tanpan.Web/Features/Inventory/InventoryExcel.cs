@@ -4,6 +4,7 @@ using Tanpan.Engine.Common;
 using Tanpan.Engine.Inventory;
 using Tanpan.Web.Data.Entities;
 using Tanpan.Web.Features.Calculations;
+using Tanpan.Web.Infrastructure;
 
 namespace Tanpan.Web.Features.Inventory;
 
@@ -71,13 +72,13 @@ public static class InventoryExcel
             var row = rows[r];
             var rowNumber = r + 2;
             string Cell(int column) => string.Create(CultureInfo.InvariantCulture, $"{sheet}!{(char)('A' + column)}{rowNumber}");
-            if (Columns.All(c => IsBlank(Get(row, c))))
+            if (Columns.All(c => SheetCells.IsBlank(SheetCells.Get(row, c))))
             {
                 continue;
             }
 
             var before = errors.Count;
-            var name = Text(row, 0);
+            var name = SheetCells.Text(row, Columns, 0);
             EmissionSource? source = null;
             if (name is null || !byDescription.TryGetValue(name, out var matches))
             {
@@ -92,12 +93,12 @@ public static class InventoryExcel
                 source = matches[0];
             }
 
-            var from = Date(row, 1, Cell(1), errors);
-            var to = Date(row, 2, Cell(2), errors);
-            var quantity = Number(row, 3, Cell(3), errors);
-            var unit = Text(row, 4);
-            decimal?[] tou = [Number(row, 5, Cell(5), errors), Number(row, 6, Cell(6), errors), Number(row, 7, Cell(7), errors), Number(row, 8, Cell(8), errors)];
-            var contract = Number(row, 9, Cell(9), errors);
+            var from = SheetCells.Date(row, Columns, 1, Cell(1), errors);
+            var to = SheetCells.Date(row, Columns, 2, Cell(2), errors);
+            var quantity = SheetCells.Number(row, Columns, 3, Cell(3), errors);
+            var unit = SheetCells.Text(row, Columns, 4);
+            decimal?[] tou = [SheetCells.Number(row, Columns, 5, Cell(5), errors), SheetCells.Number(row, Columns, 6, Cell(6), errors), SheetCells.Number(row, Columns, 7, Cell(7), errors), SheetCells.Number(row, Columns, 8, Cell(8), errors)];
+            var contract = SheetCells.Number(row, Columns, 9, Cell(9), errors);
             var isBill = tou.Any(v => v is not null);
             if (isBill)
             {
@@ -152,7 +153,7 @@ public static class InventoryExcel
                     SaturdaySemiPeakKwh = tou[2],
                     OffPeakKwh = tou[3],
                     ContractCapacityKw = contract,
-                    Reference = Text(row, 10),
+                    Reference = SheetCells.Text(row, Columns, 10),
                     CreatedAtUtc = nowUtc,
                 });
             }
@@ -246,66 +247,5 @@ public static class InventoryExcel
         using var stream = new MemoryStream();
         stream.SaveAs(sheets);
         return stream.ToArray();
-    }
-
-    private static object? Get(IDictionary<string, object?> row, string column) => row.TryGetValue(column, out var value) ? value : null;
-
-    private static bool IsBlank(object? value) => value is null || (value is string s && string.IsNullOrWhiteSpace(s));
-
-    private static string? Text(IDictionary<string, object?> row, int column) =>
-        Get(row, Columns[column]) is { } v && !IsBlank(v) ? Convert.ToString(v, CultureInfo.InvariantCulture)!.Trim() : null;
-
-    private static decimal? Number(IDictionary<string, object?> row, int column, string cell, List<FieldError> errors)
-    {
-        var value = Get(row, Columns[column]);
-        switch (value)
-        {
-            case null:
-                return null;
-            case string s when string.IsNullOrWhiteSpace(s):
-                return null;
-            case double d:
-                // Excel stores doubles; the shortest round-trip text is the number the user typed.
-                return decimal.Parse(d.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
-            case decimal m:
-                return m;
-            case int or long:
-                return Convert.ToDecimal(value, CultureInfo.InvariantCulture);
-        }
-
-        if (decimal.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture)?.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
-        {
-            return parsed;
-        }
-
-        errors.Add(new(cell, $"'{value}' is not a number"));
-        return null;
-    }
-
-    private static DateOnly? Date(IDictionary<string, object?> row, int column, string cell, List<FieldError> errors)
-    {
-        var value = Get(row, Columns[column]);
-        switch (value)
-        {
-            case DateTime dt:
-                return DateOnly.FromDateTime(dt);
-            case double serial:
-                return DateOnly.FromDateTime(DateTime.FromOADate(serial));
-        }
-
-        var text = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            errors.Add(new(cell, "required: a date (yyyy-MM-dd)"));
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(new(cell, $"'{text}' is not a date (yyyy-MM-dd)"));
-        return null;
     }
 }

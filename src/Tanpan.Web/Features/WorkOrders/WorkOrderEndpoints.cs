@@ -43,6 +43,7 @@ public static class WorkOrderEndpoints
         group.MapGet("/{id:guid}", Get).WithName("GetWorkOrder");
         group.MapPost("/{id:guid}/calculate", Recalculate).WithName("RecalculateWorkOrder");
         group.MapGet("/{id:guid}/certificate.pdf", Certificate).WithName("GetWorkOrderCertificate");
+        group.MapPost("/import", WorkOrderImport.Handle).WithName("ImportWorkOrders").DisableAntiforgery();
         return api;
     }
 

@@ -11,7 +11,7 @@ namespace Tanpan.Web.Pages.Jobs;
 
 /// <summary>Work-order history: server-side search, sort and paging, and an Excel export of the filtered list.</summary>
 [Authorize]
-public sealed class IndexModel(TanpanDb db, TenantContext tenant) : PageModel
+public sealed class IndexModel(TanpanDb db, TenantContext tenant, Engine.Jobs.JobCalculator calculator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -45,6 +45,42 @@ public sealed class IndexModel(TanpanDb db, TenantContext tenant) : PageModel
         Sort = Sorts.Contains(Sort) ? Sort : "-date";
         PageNumber = Math.Max(1, PageNumber);
         Result = await WorkOrderEndpoints.Search(db, Q, Metal, From, To, Sort, PageNumber, 20, ct);
+        return Page();
+    }
+
+    public IReadOnlyList<Engine.Common.FieldError> ImportErrors { get; private set; } = [];
+
+    public string? ImportNotice { get; private set; }
+
+    /// <summary>ERP file upload from the page; the same all-or-nothing import as the API.</summary>
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (!tenant.IsAuthenticated || !Features.Inventory.InventoryPermissions.For(User).CanEdit)
+        {
+            return Forbid();
+        }
+
+        if (file is null || file.Length == 0 || file.Length > 10 * 1024 * 1024)
+        {
+            ImportErrors = [new("file", HttpContext.T("請選擇 10 MB 以內的 .xlsx 或 .csv 檔案", "choose an .xlsx or .csv file of at most 10 MB"))];
+        }
+        else
+        {
+            await using var stream = new MemoryStream();
+            await file.CopyToAsync(stream, ct);
+            stream.Position = 0;
+            var outcome = await WorkOrderImport.ImportAsync(stream, file.FileName, db, tenant, calculator, clock, User.Identity?.Name ?? "?", ct);
+            if (outcome.Succeeded)
+            {
+                ImportNotice = HttpContext.T($"已匯入 {outcome.Value.Count} 張工單。", $"{outcome.Value.Count} work orders imported.");
+            }
+            else
+            {
+                ImportErrors = outcome.Errors;
+            }
+        }
+
+        Result = await WorkOrderEndpoints.Search(db, null, null, null, null, "-date", 1, 20, ct);
         return Page();
     }
 

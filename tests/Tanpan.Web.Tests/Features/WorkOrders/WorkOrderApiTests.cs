@@ -273,3 +273,81 @@ public sealed class CertificateSettingsTests(SqliteApp app) : IClassFixture<Sqli
         }
     }
 }
+
+public sealed class WorkOrderImportTests_Sqlite(SqliteApp app) : WorkOrderImportTests(app), IClassFixture<SqliteApp>;
+
+public sealed class WorkOrderImportTests_Postgres(PostgresApp app) : WorkOrderImportTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>ERP bulk import: one row per process input, grouped by work order; all or nothing, errors by cell.</summary>
+public abstract class WorkOrderImportTests(TanpanApp app)
+{
+    private static readonly string[] Columns =
+    [
+        "訂單編號 order_no", "工單編號 work_order_no", "加工金屬 metal", "加工日期 date", "品名 product", "加工數量 quantity", "單位 unit",
+        "混料比例 mix_ratio_percent", "面積 area_cm2", "厚度 thickness_um", "密度 density_kg_m3", "製程 process", "能源 activity", "用量 energy_quantity", "能源單位 energy_unit",
+    ];
+
+    private static Dictionary<string, object?> Row(params object?[] values) => Columns.Select((c, i) => (c, i < values.Length ? values[i] : null)).ToDictionary(x => x.c, x => x.Item2);
+
+    private static byte[] Xlsx(params Dictionary<string, object?>[] rows)
+    {
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, new Dictionary<string, object> { ["工單"] = rows });
+        return stream.ToArray();
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file, string name)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", name } };
+        return await client.PostAsync("/api/v1/work-orders/import", form);
+    }
+
+    [Fact]
+    public async Task ValidFile_ImportsEveryOrder_WithItsProcesses()
+    {
+        var (_, erp) = await app.CreateCompanyAsync("匯入電鍍廠");
+        var file = Xlsx(
+            Row("PO-1", "WO-I1", "Ni", "2024-06-05", "螺絲", 1000, "kg", 100, null, null, null, "前處理", "fuel.fuel-oil", 3000, "L"),
+            Row("PO-1", "WO-I1", "Ni", "2024-06-05", "螺絲", 1000, "kg", 100, null, null, null, "前處理", "electricity.grid.tw", 400, "kWh"),
+            Row("PO-1", "WO-I1", "Ni", "2024-06-05", "螺絲", 1000, "kg", 100, null, null, null, "電鍍", "electricity.grid.tw", 200, "度"),
+            Row("PO-2", "WO-I2", "Cr", "2024-06-06", "油壓桿", 500, "piece", 50, null, null, null, "電鍍", "electricity.grid.tw", 1000, "kWh"));
+
+        var imported = await Problem.ReadJsonAsync(await UploadAsync(erp, file, "erp.xlsx"));
+
+        Assert.Equal(2, imported.GetProperty("count").GetInt32());
+        var first = await Problem.ReadJsonAsync(await erp.GetAsync($"/api/v1/work-orders/{imported.GetProperty("ids")[0].GetString()}"));
+        Assert.Equal((3000m * 3.029705639568m) + (600m * 0.474m), first.GetProperty("totalKgCo2e").GetDecimal());
+        Assert.Equal(2, first.GetProperty("result").GetProperty("byProcess").GetArrayLength());
+        var second = await Problem.ReadJsonAsync(await erp.GetAsync($"/api/v1/work-orders/{imported.GetProperty("ids")[1].GetString()}"));
+        Assert.Equal(1000m * 0.474m * 50m / 100m, second.GetProperty("totalKgCo2e").GetDecimal());
+    }
+
+    [Fact]
+    public async Task FileWithErrors_ImportsNothing_AndNamesTheCells()
+    {
+        var (_, erp) = await app.CreateCompanyAsync("匯入電鍍廠 2");
+        var file = Xlsx(
+            Row("PO-1", "WO-OK", "Ni", "2024-06-05", "螺絲", 1000, "kg", 100, null, null, null, "電鍍", "electricity.grid.tw", 200, "kWh"),
+            Row("PO-2", "WO-BAD", "Ni", "2024-13-40", "螺絲", 1000, "kg", 100, null, null, null, "電鍍", "electricity.grid.tw", 200, "kWh"),
+            Row("PO-3", "WO-BAD2", "Ni", "2024-06-05", "螺絲", 1000, "kg", 100, null, null, null, "電鍍", "fuel.fuel-oil", 5, "kWh"),
+            Row("PO-4", "WO-BAD3", "Ni", "2024-06-05", "螺絲", 1000, "kg", 100, null, null, null, "電鍍", "electricity.grid.tw", "很多", "kWh"));
+
+        var errors = await Problem.ReadErrorsAsync(await UploadAsync(erp, file, "erp.xlsx"));
+
+        Assert.Contains("工單!D3", errors.Keys);
+        Assert.Contains("工單!O4", errors.Keys);
+        Assert.Contains("工單!N5", errors.Keys);
+        Assert.Equal(0, (await Problem.ReadJsonAsync(await erp.GetAsync("/api/v1/work-orders"))).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Csv_IsImportedToo()
+    {
+        var (_, erp) = await app.CreateCompanyAsync("匯入電鍍廠 3");
+        var csv = Encoding.UTF8.GetBytes(string.Join(",", Columns) + "\nPO-9,WO-CSV,Zn,2024-02-01,墊片,200,kg,100,,,,電鍍,electricity.grid.tw,100,kWh\n");
+
+        var imported = await Problem.ReadJsonAsync(await UploadAsync(erp, csv, "erp.csv"));
+
+        Assert.Equal(1, imported.GetProperty("count").GetInt32());
+    }
+}

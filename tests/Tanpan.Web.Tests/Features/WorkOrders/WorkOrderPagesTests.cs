@@ -48,6 +48,22 @@ public abstract class WorkOrderPagesTests(TanpanApp app)
     }
 
     [Fact]
+    public async Task PageImport_ReportsCellErrors_OrImportsEverything()
+    {
+        var client = (await app.SignInAsNewCompanyUserAsync("電鍍頁面匯入")).Client;
+        var header = string.Join(",", Tanpan.Web.Features.WorkOrders.WorkOrderImport.Columns);
+        var bad = System.Text.Encoding.UTF8.GetBytes($"{header}\nPO,WO-P1,Ni,2024-06-05,x,10,kg,100,,,,電鍍,electricity.grid.tw,-1,kWh\n");
+        var good = System.Text.Encoding.UTF8.GetBytes($"{header}\nPO,WO-P1,Ni,2024-06-05,x,10,kg,100,,,,電鍍,electricity.grid.tw,10,kWh\n");
+
+        var badPage = await (await Forms.PostFileAsync(client, "/jobs", "Import", "erp.csv", bad)).Content.ReadAsStringAsync();
+        var goodPage = await (await Forms.PostFileAsync(client, "/jobs", "Import", "erp.csv", good)).Content.ReadAsStringAsync();
+
+        Assert.Contains("<code>CSV!N2</code>", badPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"import-notice\"", goodPage, StringComparison.Ordinal);
+        Assert.Contains("WO-P1", goodPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnotherCompany_GetsNotFound_ForTheWorkOrderPage()
     {
         var (_, erp) = await app.CreateCompanyAsync("工單 A");
