@@ -9,4 +9,14 @@ public static class Plating
 
     /// <summary>A job's part of a mixed batch: batch quantity × mix ratio (%).</summary>
     public static decimal ShareOfBatch(decimal batchQuantity, decimal mixRatioPercent) => batchQuantity * mixRatioPercent / 100m;
+
+    /// <summary>Keys by which a batch's or a period's metered energy is shared out among jobs.</summary>
+    public static readonly IReadOnlyList<string> AllocationKeys = ["mass", "area", "pieces", "rack-hours", "ampere-hours"];
+
+    /// <summary>The job's share of metered energy: energy × the job's key value ÷ the batch's (or period's) total.</summary>
+    public static decimal Allocate(decimal meteredQuantity, decimal jobKeyValue, decimal totalKeyValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalKeyValue);
+        return meteredQuantity * jobKeyValue / totalKeyValue;
+    }
 }

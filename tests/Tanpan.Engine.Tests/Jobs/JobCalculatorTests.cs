@@ -98,6 +98,17 @@ public class PlatingTests
         Assert.Equal(0.08908m, Plating.MassKilograms(10_000m, 10m, 8_908m));
     }
 
+    [Theory]
+    [InlineData("900", "1200", "6000", "180")]
+    [InlineData("1000", "3", "3", "1000")]
+    [InlineData("100", "1", "3", "33.333333333333333333333333333")]
+    public void Allocation_SharesMeteredEnergyByTheKey(string metered, string job, string total, string expected)
+    {
+        decimal D(string s) => decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(D(expected), Plating.Allocate(D(metered), D(job), D(total)));
+    }
+
     [Fact]
     public void MixRatio_TakesTheJobsShareOfTheBatch()
     {

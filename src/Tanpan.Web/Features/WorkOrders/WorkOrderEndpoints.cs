@@ -22,7 +22,10 @@ public static class WorkOrderEndpoints
     public sealed record Request(
         string? OrderNo, string? WorkOrderNo, string? Metal, DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime, string? ProductName,
         decimal? Quantity, string? Unit, decimal? MixRatioPercent, decimal? AreaCm2, decimal? ThicknessUm, decimal? DensityKgPerM3,
-        string? GwpSet, IReadOnlyList<JobProcessDto?>? Processes);
+        string? GwpSet, IReadOnlyList<JobProcessDto?>? Processes, AllocationDto? Allocation = null);
+
+    /// <summary>The inputs are a batch's or period's metered energy; the job takes jobValue ÷ totalValue of it by <c>key</c>.</summary>
+    public sealed record AllocationDto(string? Key, decimal? JobValue, decimal? TotalValue);
 
     public sealed record Response(
         Guid Id, string OrderNo, string WorkOrderNo, string? Metal, string Date, string? StartTime, string? EndTime, string? ProductName,
@@ -106,8 +109,8 @@ public static class WorkOrderEndpoints
             ThicknessUm = r.ThicknessUm,
             DensityKgPerM3 = r.DensityKgPerM3,
             PlatedMassKg = r.AreaCm2 is { } a && r.ThicknessUm is { } t && r.DensityKgPerM3 is { } d ? Plating.MassKilograms(a, t, d) : null,
-            EnergyMethod = (r.MixRatioPercent ?? 100m) == 100m ? "direct per process" : "batch × mix ratio",
-            InputsJson = JsonSerializer.Serialize(r.Processes, Json),
+            EnergyMethod = EnergyMethod(r),
+            InputsJson = JsonSerializer.Serialize(new StoredInputs(r.Processes, r.Allocation), Json),
             ResultJson = string.Empty,
             ContentHash = string.Empty,
             CreatedBy = createdBy,
@@ -269,6 +272,29 @@ public static class WorkOrderEndpoints
             }
         }
 
+        if (r.Allocation is { } allocation)
+        {
+            if (allocation.Key is null || !Plating.AllocationKeys.Contains(allocation.Key))
+            {
+                errors.Add(new("allocation.key", $"'{allocation.Key}' is not an allocation key; allowed: {string.Join(", ", Plating.AllocationKeys)}"));
+            }
+
+            if (allocation.TotalValue is not (> 0))
+            {
+                errors.Add(new("allocation.totalValue", "required: the batch's or period's total of the key (> 0)"));
+            }
+
+            if (allocation.JobValue is not { } jobValue || jobValue < 0 || jobValue > allocation.TotalValue)
+            {
+                errors.Add(new("allocation.jobValue", "required: this job's value of the key, between 0 and totalValue"));
+            }
+
+            if (r.MixRatioPercent is not null and not 100m)
+            {
+                errors.Add(new("mixRatioPercent", "use either a mix ratio or an allocation key, not both"));
+            }
+        }
+
         if (r.StartTime is { } start && r.EndTime is { } end && end < start)
         {
             errors.Add(new("endTime", $"must be at or after startTime ({start:HH\\:mm})"));
@@ -288,14 +314,23 @@ public static class WorkOrderEndpoints
 
         var job = mapped.Value;
         var mix = r.MixRatioPercent ?? 100m;
-        if (mix is > 0 and < 100)
+        Func<decimal, decimal>? share = r.Allocation is { TotalValue: > 0, JobValue: { } jobValue } allocation
+            ? q => Plating.Allocate(q, jobValue, allocation.TotalValue!.Value)
+            : mix is > 0 and < 100 ? q => Plating.ShareOfBatch(q, mix) : null;
+        if (share is not null)
         {
-            job = job with { Processes = job.Processes.Select(p => p with { Inputs = p.Inputs.Select(i => i with { Quantity = Plating.ShareOfBatch(i.Quantity, mix) }).ToArray() }).ToArray() };
+            job = job with { Processes = job.Processes.Select(p => p with { Inputs = p.Inputs.Select(i => i with { Quantity = share(i.Quantity) }).ToArray() }).ToArray() };
         }
 
         var outcome = calculator.Calculate(job);
         return outcome.Succeeded ? outcome : Outcome<JobResult>.Failure(outcome.Errors.Select(e => e with { Path = e.Path.Replace("output.", string.Empty, StringComparison.Ordinal) }).ToArray());
     }
+
+    /// <summary>How the job's energy was obtained, in words printed on the certificate.</summary>
+    private static string EnergyMethod(Request r) =>
+        r.Allocation is { } a
+            ? string.Create(CultureInfo.InvariantCulture, $"metered energy allocated by {a.Key}: {Normalize(a.JobValue)} of {Normalize(a.TotalValue)}")
+            : (r.MixRatioPercent ?? 100m) == 100m ? "direct per process" : "batch × mix ratio";
 
     /// <summary>Numbers without trailing zeros, so a value read back from the database (numeric(28,8)) calculates,
     /// serialises and hashes exactly like the value first received.</summary>
@@ -310,10 +345,16 @@ public static class WorkOrderEndpoints
 
     private static decimal? Normalize(decimal? value) => value / 1.0000000000000000000000000000m;
 
-    private static Request FromStored(WorkOrder w) => new(
-        w.OrderNo, w.WorkOrderNo, w.Metal, w.ProcessedOn, w.StartTime, w.EndTime, w.ProductName, w.Quantity, w.QuantityUnit, w.MixRatioPercent,
-        w.AreaCm2, w.ThicknessUm, w.DensityKgPerM3, JsonSerializer.Deserialize<JobResponse>(w.ResultJson, Json)?.GwpSet,
-        JsonSerializer.Deserialize<List<JobProcessDto?>>(w.InputsJson, Json));
+    /// <summary>What the order was calculated from: the process inputs as received and any allocation key.</summary>
+    private sealed record StoredInputs(IReadOnlyList<JobProcessDto?>? Processes, AllocationDto? Allocation);
+
+    private static Request FromStored(WorkOrder w)
+    {
+        var inputs = JsonSerializer.Deserialize<StoredInputs>(w.InputsJson, Json);
+        return new(
+            w.OrderNo, w.WorkOrderNo, w.Metal, w.ProcessedOn, w.StartTime, w.EndTime, w.ProductName, w.Quantity, w.QuantityUnit, w.MixRatioPercent,
+            w.AreaCm2, w.ThicknessUm, w.DensityKgPerM3, JsonSerializer.Deserialize<JobResponse>(w.ResultJson, Json)?.GwpSet, inputs?.Processes, inputs?.Allocation);
+    }
 
     private static void Store(WorkOrder order, JobResult result, DateTime nowUtc)
     {

@@ -69,7 +69,30 @@ public abstract class WorkOrderApiTests(TanpanApp app)
         Assert.Equal("batch × mix ratio", created.GetProperty("energyMethod").GetString());
     }
 
+    [Fact]
+    public async Task MeteredEnergy_IsAllocatedByTheStatedKey_AndRecalculatesTheSame()
+    {
+        var (_, erp) = await app.CreateCompanyAsync("電鍍廠 H");
+        var body = new
+        {
+            orderNo = "PO-M", workOrderNo = "WO-METER", date = "2024-06-05", quantity = 300, unit = "piece",
+            allocation = new { key = "area", jobValue = 1200, totalValue = 6000 },
+            processes = new[] { new { name = "電鍍", inputs = new[] { new { activity = "electricity.grid.tw", quantity = 900, unit = "kWh" } } } },
+        };
+
+        var created = await Problem.ReadJsonAsync(await erp.PostAsJsonAsync("/api/v1/work-orders", body), HttpStatusCode.Created);
+        var recalculated = await Problem.ReadJsonAsync(await erp.PostAsync($"/api/v1/work-orders/{created.GetProperty("id").GetString()}/calculate", null));
+
+        Assert.Equal(900m * 1200m / 6000m * 0.474m, created.GetProperty("totalKgCo2e").GetDecimal());
+        Assert.Equal("metered energy allocated by area: 1200 of 6000", created.GetProperty("energyMethod").GetString());
+        Assert.Equal(created.GetProperty("totalKgCo2e").GetDecimal(), recalculated.GetProperty("totalKgCo2e").GetDecimal());
+        Assert.Equal(created.GetProperty("contentHash").GetString(), recalculated.GetProperty("contentHash").GetString());
+    }
+
     [Theory]
+    [InlineData("""{"orderNo":"P","workOrderNo":"W","date":"2024-01-01","quantity":1,"unit":"kg","allocation":{"key":"colour","jobValue":1,"totalValue":2},"processes":[{"name":"a","inputs":[]}]}""", "allocation.key")]
+    [InlineData("""{"orderNo":"P","workOrderNo":"W","date":"2024-01-01","quantity":1,"unit":"kg","allocation":{"key":"area","jobValue":5,"totalValue":2},"processes":[{"name":"a","inputs":[]}]}""", "allocation.jobValue")]
+    [InlineData("""{"orderNo":"P","workOrderNo":"W","date":"2024-01-01","quantity":1,"unit":"kg","allocation":{"key":"area","jobValue":1},"processes":[{"name":"a","inputs":[]}]}""", "allocation.totalValue")]
     [InlineData("""{"workOrderNo":"W","date":"2024-01-01","quantity":1,"unit":"kg","processes":[{"name":"a","inputs":[]}]}""", "orderNo")]
     [InlineData("""{"orderNo":"P","date":"2024-01-01","quantity":1,"unit":"kg","processes":[{"name":"a","inputs":[]}]}""", "workOrderNo")]
     [InlineData("""{"orderNo":"P","workOrderNo":"W","date":"2024-01-01","quantity":0,"unit":"kg","processes":[{"name":"a","inputs":[]}]}""", "quantity")]
