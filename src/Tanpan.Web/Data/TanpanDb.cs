@@ -31,6 +31,10 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
 
     public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
 
+    public DbSet<ProcessTemplateRecord> ProcessTemplates => Set<ProcessTemplateRecord>();
+
+    public DbSet<CompanyProcessUnit> CompanyProcessUnits => Set<CompanyProcessUnit>();
+
     public DbSet<Announcement> Announcements => Set<Announcement>();
 
     public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
@@ -170,6 +174,19 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
             e.Property(x => x.TotalKgCo2e).HasPrecision(28, 12);
             e.HasIndex(x => new { x.CompanyId, x.WorkOrderNo }).IsUnique();
             e.HasIndex(x => new { x.CompanyId, x.ProcessedOn });
+            e.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId);
+        });
+
+        builder.Entity<ProcessTemplateRecord>(e =>
+        {
+            e.Property(x => x.Id).HasMaxLength(60);
+            e.Property(x => x.Json).HasMaxLength(20000);
+        });
+
+        builder.Entity<CompanyProcessUnit>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(60);
+            e.HasIndex(x => new { x.CompanyId, x.Name }).IsUnique();
             e.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId);
         });
 

@@ -234,3 +234,23 @@ public sealed class WorkOrder : ITenantOwned
 
     public DateTime CalculatedAtUtc { get; set; }
 }
+
+/// <summary>The operator's process template for its industry (JSON of <c>ProcessTemplate</c>), replacing the shipped one.</summary>
+public sealed class ProcessTemplateRecord
+{
+    public required string Id { get; set; }
+
+    public required string Json { get; set; }
+
+    public DateTime UpdatedAtUtc { get; set; }
+}
+
+/// <summary>A process unit a company adds to the association's template (e.g. 烘烤, 除氫).</summary>
+public sealed class CompanyProcessUnit : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid CompanyId { get; set; }
+
+    public required string Name { get; set; }
+}

@@ -33,6 +33,8 @@ public sealed class IndexModel(TanpanDb db, TenantContext tenant, Engine.Jobs.Jo
 
     public WorkOrderEndpoints.PagedResult Result { get; private set; } = new([], 1, 20, 0);
 
+    public IReadOnlyList<TemplateMetal> Metals { get; private set; } = ProcessTemplate.Electroplating.Metals;
+
     private static readonly string[] Sorts = ["date", "-date", "workOrderNo", "-workOrderNo", "total", "-total"];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -42,6 +44,7 @@ public sealed class IndexModel(TanpanDb db, TenantContext tenant, Engine.Jobs.Jo
             return Forbid();
         }
 
+        Metals = (await ProcessTemplate.CurrentAsync(db, ct)).Metals;
         Sort = Sorts.Contains(Sort) ? Sort : "-date";
         PageNumber = Math.Max(1, PageNumber);
         Result = await WorkOrderEndpoints.Search(db, Q, Metal, From, To, Sort, PageNumber, 20, ct);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Jobs;
 using Tanpan.Web.Data;
 using Tanpan.Web.Features.Calculations;
@@ -48,15 +49,24 @@ public sealed class NewModel(TanpanDb db, TenantContext tenant, JobCalculator ca
     [BindProperty]
     public Form Input { get; set; } = new();
 
-    public ProcessTemplate Template => ProcessTemplate.Electroplating;
+    /// <summary>The association's template, with this company's own process units appended.</summary>
+    public ProcessTemplate Template { get; private set; } = ProcessTemplate.Electroplating;
 
-    public IActionResult OnGet()
+    private async Task LoadTemplateAsync(CancellationToken ct)
+    {
+        var template = await ProcessTemplate.CurrentAsync(db, ct);
+        var own = await db.CompanyProcessUnits.AsNoTracking().OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(ct);
+        Template = template with { Processes = [.. template.Processes, .. own] };
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!tenant.IsAuthenticated)
         {
             return Forbid();
         }
 
+        await LoadTemplateAsync(ct);
         Input.Date = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return Page();
     }
@@ -68,6 +78,7 @@ public sealed class NewModel(TanpanDb db, TenantContext tenant, JobCalculator ca
             return Forbid();
         }
 
+        await LoadTemplateAsync(ct);
         CollectBindingErrors(HttpContext.T("格式不正確", "invalid value"));
         var i = Input;
         var density = i.DensityKgPerM3 ?? (i.AreaCm2 is not null && i.ThicknessUm is not null ? Template.Metals.FirstOrDefault(m => m.Code == i.Metal)?.DensityKgPerM3 : null);

@@ -74,3 +74,50 @@ public abstract class WorkOrderPagesTests(TanpanApp app)
         Assert.DoesNotContain("W-A", await other.GetStringAsync("/jobs"), StringComparison.Ordinal);
     }
 }
+
+public sealed class ProcessTemplateTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private async Task<HttpClient> OperatorAsync()
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+        await Forms.PostAsync(client, "/login", [new("Account", TanpanApp.OperatorEmail), new("Password", TanpanApp.OperatorPassword)]);
+        return client;
+    }
+
+    [Fact]
+    public async Task OperatorTemplate_AndCompanyUnits_ShapeTheWorkOrderForm()
+    {
+        var op = await OperatorAsync();
+        var saved = await (await Forms.PostAsync(op, "/operator/template", [
+            new("Processes", "脫脂\n電鍍"),
+            new("Inputs", "electricity.grid.tw | 電力 | kWh\nfuel.lpg | 液化石油氣 | L"),
+            new("Metals", "Ni | 鎳 | 8908")])).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"saved\"", saved, StringComparison.Ordinal);
+
+        var member = (await app.SignInAsNewCompanyUserAsync("範本會員")).Client;
+        await Forms.PostAsync(member, "/jobs/units", [new("Name", "除氫烘烤")]);
+        var form = await member.GetStringAsync("/jobs/new");
+
+        Assert.Contains("脫脂", form, StringComparison.Ordinal);
+        Assert.Contains("液化石油氣", form, StringComparison.Ordinal);
+        Assert.Contains("除氫烘烤", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("前處理", form, StringComparison.Ordinal);
+        var other = (await app.SignInAsNewCompanyUserAsync("另一會員")).Client;
+        Assert.DoesNotContain("除氫烘烤", await other.GetStringAsync("/jobs/new"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TemplateWithAnUnknownActivityOrAWrongUnit_IsRejectedByLine()
+    {
+        var op = await OperatorAsync();
+
+        var page = await (await Forms.PostAsync(op, "/operator/template", [
+            new("Processes", "電鍍"),
+            new("Inputs", "electricity.grid.tw | 電力 | L\nfuel.unobtainium | ? | L"),
+            new("Metals", "Ni | 鎳 | -1")])).Content.ReadAsStringAsync();
+
+        Assert.Contains("inputs line 1", page, StringComparison.Ordinal);
+        Assert.Contains("inputs line 2", page, StringComparison.Ordinal);
+        Assert.Contains("metals line 1", page, StringComparison.Ordinal);
+    }
+}

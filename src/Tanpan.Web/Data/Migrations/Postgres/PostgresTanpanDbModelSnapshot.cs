@@ -518,6 +518,28 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                     b.ToTable("Companies");
                 });
 
+            modelBuilder.Entity("Tanpan.Web.Data.Entities.CompanyProcessUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("CompanyProcessUnits");
+                });
+
             modelBuilder.Entity("Tanpan.Web.Data.Entities.ContactMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -736,6 +758,25 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Inventories", (string)null);
+                });
+
+            modelBuilder.Entity("Tanpan.Web.Data.Entities.ProcessTemplateRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProcessTemplates");
                 });
 
             modelBuilder.Entity("Tanpan.Web.Data.Entities.SignificanceAssessment", b =>
@@ -971,6 +1012,15 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                     b.HasOne("Tanpan.Web.Data.Entities.Company", null)
                         .WithMany()
                         .HasForeignKey("CompanyId");
+                });
+
+            modelBuilder.Entity("Tanpan.Web.Data.Entities.CompanyProcessUnit", b =>
+                {
+                    b.HasOne("Tanpan.Web.Data.Entities.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tanpan.Web.Data.Entities.CustomFactor", b =>

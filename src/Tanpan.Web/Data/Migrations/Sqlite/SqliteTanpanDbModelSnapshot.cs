@@ -507,6 +507,28 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                     b.ToTable("Companies");
                 });
 
+            modelBuilder.Entity("Tanpan.Web.Data.Entities.CompanyProcessUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("CompanyProcessUnits");
+                });
+
             modelBuilder.Entity("Tanpan.Web.Data.Entities.ContactMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -725,6 +747,25 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Inventories", (string)null);
+                });
+
+            modelBuilder.Entity("Tanpan.Web.Data.Entities.ProcessTemplateRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProcessTemplates");
                 });
 
             modelBuilder.Entity("Tanpan.Web.Data.Entities.SignificanceAssessment", b =>
@@ -960,6 +1001,15 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                     b.HasOne("Tanpan.Web.Data.Entities.Company", null)
                         .WithMany()
                         .HasForeignKey("CompanyId");
+                });
+
+            modelBuilder.Entity("Tanpan.Web.Data.Entities.CompanyProcessUnit", b =>
+                {
+                    b.HasOne("Tanpan.Web.Data.Entities.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tanpan.Web.Data.Entities.CustomFactor", b =>
