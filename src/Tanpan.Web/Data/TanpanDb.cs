@@ -172,6 +172,7 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
             e.Property(x => x.DensityKgPerM3).HasPrecision(18, 4);
             e.Property(x => x.PlatedMassKg).HasPrecision(28, 12);
             e.Property(x => x.TotalKgCo2e).HasPrecision(28, 12);
+            e.Ignore(x => x.Status);
             e.HasIndex(x => new { x.CompanyId, x.WorkOrderNo }).IsUnique();
             e.HasIndex(x => new { x.CompanyId, x.ProcessedOn });
             e.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId);

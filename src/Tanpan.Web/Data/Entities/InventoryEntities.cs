@@ -233,6 +233,11 @@ public sealed class WorkOrder : ITenantOwned
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime CalculatedAtUtc { get; set; }
+
+    /// <summary>When a certificate for the current result was first issued; cleared by a recalculation.</summary>
+    public DateTime? CertifiedAtUtc { get; set; }
+
+    public string Status => CertifiedAtUtc is null ? "calculated" : "certified";
 }
 
 /// <summary>The operator's process template for its industry (JSON of <c>ProcessTemplate</c>), replacing the shipped one.</summary>

@@ -30,9 +30,9 @@ public static class WorkOrderEndpoints
     public sealed record Response(
         Guid Id, string OrderNo, string WorkOrderNo, string? Metal, string Date, string? StartTime, string? EndTime, string? ProductName,
         decimal Quantity, string Unit, decimal MixRatioPercent, decimal? AreaCm2, decimal? ThicknessUm, decimal? DensityKgPerM3, decimal? PlatedMassKg,
-        string EnergyMethod, decimal TotalKgCo2e, string ContentHash, DateTime CalculatedAtUtc, JobResponse Result);
+        string EnergyMethod, decimal TotalKgCo2e, string ContentHash, DateTime CalculatedAtUtc, string Status, DateTime? CertifiedAtUtc, JobResponse Result);
 
-    public sealed record Summary(Guid Id, string OrderNo, string WorkOrderNo, string? Metal, string Date, string? ProductName, decimal Quantity, string Unit, decimal TotalKgCo2e, DateTime CalculatedAtUtc);
+    public sealed record Summary(Guid Id, string OrderNo, string WorkOrderNo, string? Metal, string Date, string? ProductName, decimal Quantity, string Unit, decimal TotalKgCo2e, DateTime CalculatedAtUtc, string Status);
 
     public sealed record PagedResult(IReadOnlyList<Summary> Items, int Page, int PageSize, int Total);
 
@@ -199,17 +199,23 @@ public static class WorkOrderEndpoints
             rows = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         }
 
-        return new PagedResult(rows.Select(w => new Summary(w.Id, w.OrderNo, w.WorkOrderNo, w.Metal, w.ProcessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.ProductName, w.Quantity, w.QuantityUnit, w.TotalKgCo2e, w.CalculatedAtUtc)).ToArray(), page, pageSize, total);
+        return new PagedResult(rows.Select(w => new Summary(w.Id, w.OrderNo, w.WorkOrderNo, w.Metal, w.ProcessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.ProductName, w.Quantity, w.QuantityUnit, w.TotalKgCo2e, w.CalculatedAtUtc, w.Status)).ToArray(), page, pageSize, total);
     }
 
     public const string DefaultDisclaimer = "本證明依會員填報之工單活動數據與主管機關公告排放係數計算，僅供供應鏈溝通參考，並非經第三方查證之產品碳足跡（ISO 14067）。This certificate is calculated from the member's work-order data and published emission factors for supply-chain communication; it is not a verified product carbon footprint (ISO 14067).";
 
     internal static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> Certificate(Guid id, HttpRequest http, TanpanDb db, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
     {
-        var order = await db.WorkOrders.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct);
+        var order = await db.WorkOrders.FirstOrDefaultAsync(w => w.Id == id, ct);
         if (order is null)
         {
             return NotFound(id);
+        }
+
+        if (order.CertifiedAtUtc is null)
+        {
+            order.CertifiedAtUtc = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
         }
 
         var company = await db.Companies.AsNoTracking().FirstAsync(c => c.Id == order.CompanyId, ct);
@@ -361,6 +367,7 @@ public static class WorkOrderEndpoints
         order.ResultJson = JsonSerializer.Serialize(RunJobCalculation.ToResponse(result), Json);
         order.TotalKgCo2e = result.TotalKgCo2e;
         order.CalculatedAtUtc = nowUtc;
+        order.CertifiedAtUtc = null;
         order.ContentHash = Hash(order);
     }
 
@@ -377,7 +384,7 @@ public static class WorkOrderEndpoints
         w.Id, w.OrderNo, w.WorkOrderNo, w.Metal, w.ProcessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         w.StartTime?.ToString("HH:mm", CultureInfo.InvariantCulture), w.EndTime?.ToString("HH:mm", CultureInfo.InvariantCulture), w.ProductName,
         w.Quantity, w.QuantityUnit, w.MixRatioPercent, w.AreaCm2, w.ThicknessUm, w.DensityKgPerM3, w.PlatedMassKg, w.EnergyMethod, w.TotalKgCo2e,
-        w.ContentHash, w.CalculatedAtUtc, JsonSerializer.Deserialize<JobResponse>(w.ResultJson, Json)!);
+        w.ContentHash, w.CalculatedAtUtc, w.Status, w.CertifiedAtUtc, JsonSerializer.Deserialize<JobResponse>(w.ResultJson, Json)!);
 
     private static NotFound<ProblemDetails> NotFound(Guid id) =>
         TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = string.Create(CultureInfo.InvariantCulture, $"No work order {id}.") });

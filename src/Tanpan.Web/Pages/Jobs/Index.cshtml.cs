@@ -100,6 +100,7 @@ public sealed class IndexModel(TanpanDb db, TenantContext tenant, Engine.Jobs.Jo
             ["訂單編號 order_no"] = w.OrderNo, ["工單編號 work_order_no"] = w.WorkOrderNo, ["加工金屬 metal"] = w.Metal, ["加工日期 date"] = w.Date,
             ["產品 product"] = w.ProductName, ["數量 quantity"] = w.Quantity, ["單位 unit"] = w.Unit, ["排放量 kgCO2e"] = w.TotalKgCo2e,
             ["計算時間 calculated_utc"] = w.CalculatedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            ["狀態 status"] = w.Status,
         }).DefaultIfEmpty(new Dictionary<string, object?> { ["訂單編號 order_no"] = null }).ToArray();
         using var stream = new MemoryStream();
         stream.SaveAs(new Dictionary<string, object> { ["工單 work orders"] = rows });

@@ -200,6 +200,8 @@ public abstract class CertificateTests(TanpanApp app)
         Assert.Contains(hash, text, StringComparison.Ordinal);
         Assert.Contains("ISO 14067", text, StringComparison.Ordinal);
 
+        Assert.Equal("calculated", created.GetProperty("status").GetString());
+        Assert.Equal("certified", (await Problem.ReadJsonAsync(await erp.GetAsync($"/api/v1/work-orders/{id}"))).GetProperty("status").GetString());
         var anonymous = app.CreateClient();
         Assert.Contains("data-testid=\"valid\"", await anonymous.GetStringAsync($"/verify/{id}?hash={hash}"), StringComparison.Ordinal);
         Assert.Contains("data-testid=\"invalid\"", await anonymous.GetStringAsync($"/verify/{id}?hash={new string('0', 64)}"), StringComparison.Ordinal);

@@ -838,6 +838,9 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CalculatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("CertifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid");
 

@@ -827,6 +827,9 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CalculatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CertifiedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("TEXT");
 
