@@ -42,6 +42,13 @@ public sealed class NewModel(TanpanDb db, TenantContext tenant, JobCalculator ca
 
         public decimal? DensityKgPerM3 { get; set; }
 
+        /// <summary>When the energy entered is a batch's or period's metered total: the key and the job's share of it.</summary>
+        public string? AllocationKey { get; set; }
+
+        public decimal? AllocationJobValue { get; set; }
+
+        public decimal? AllocationTotalValue { get; set; }
+
         /// <summary>Energy per [process, input] of the template, row-major.</summary>
         public List<decimal?> Energy { get; set; } = [];
     }
@@ -92,7 +99,8 @@ public sealed class NewModel(TanpanDb db, TenantContext tenant, JobCalculator ca
             return Page();
         }
 
-        var request = new WorkOrderEndpoints.Request(i.OrderNo, i.WorkOrderNo, i.Metal, i.Date, i.StartTime, i.EndTime, i.ProductName, i.Quantity, i.Unit, i.MixRatioPercent, i.AreaCm2, i.ThicknessUm, density, "AR5", processes);
+        var allocation = string.IsNullOrEmpty(i.AllocationKey) ? null : new WorkOrderEndpoints.AllocationDto(i.AllocationKey, i.AllocationJobValue, i.AllocationTotalValue);
+        var request = new WorkOrderEndpoints.Request(i.OrderNo, i.WorkOrderNo, i.Metal, i.Date, i.StartTime, i.EndTime, i.ProductName, i.Quantity, i.Unit, allocation is null ? i.MixRatioPercent : null, i.AreaCm2, i.ThicknessUm, density, "AR5", processes, allocation);
         var created = await WorkOrderEndpoints.CreateAsync(request, db, tenant, calculator, clock, User.Identity?.Name ?? "?", ct);
         if (!created.Succeeded)
         {

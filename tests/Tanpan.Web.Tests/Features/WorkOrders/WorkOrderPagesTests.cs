@@ -36,6 +36,18 @@ public abstract class WorkOrderPagesTests(TanpanApp app)
     }
 
     [Fact]
+    public async Task FormAllocatesMeteredEnergyByKey()
+    {
+        var client = (await app.SignInAsNewCompanyUserAsync("電鍍頁面分攤")).Client;
+        var form = Form("WO-ALLOC").Append(new("Input.AllocationKey", "rack-hours")).Append(new("Input.AllocationJobValue", "2")).Append(new("Input.AllocationTotalValue", "8")).ToList();
+
+        var detail = await (await Forms.PostAsync(client, "/jobs/new", form)).Content.ReadAsStringAsync();
+
+        Assert.Contains("metered energy allocated by rack-hours: 2 of 8", detail, StringComparison.Ordinal);
+        Assert.Contains((((3000m * 3.029705639568m) + (600m * 0.474m)) / 4m).ToString("N3", System.Globalization.CultureInfo.GetCultureInfo("zh-TW")), detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BadForm_ShowsErrors_AndSavesNothing()
     {
         var client = (await app.SignInAsNewCompanyUserAsync("電鍍頁面公司 2")).Client;
