@@ -112,8 +112,9 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
         return (companyId, client);
     }
 
+    /// <summary>Posts an inventory calculation with the full factor traces (<c>?include=factors</c>).</summary>
     public Task<HttpResponseMessage> PostInventoryAsync(object body, HttpClient? client = null) =>
-        (client ?? CreateClient()).PostAsJsonAsync("/api/v1/calculations/inventory", body);
+        (client ?? CreateClient()).PostAsJsonAsync("/api/v1/calculations/inventory?include=factors", body);
 
     protected override void Dispose(bool disposing)
     {

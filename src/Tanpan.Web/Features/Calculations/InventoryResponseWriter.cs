@@ -14,7 +14,12 @@ internal static class InventoryResponseWriter
 {
     public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
 
-    public static void Write(Utf8JsonWriter w, InventoryResult result)
+    /// <param name="w">The writer (the response body).</param>
+    /// <param name="result">The calculated inventory.</param>
+    /// <param name="includeFactors">Also write each distinct factor's full trace (heat value, per-gas factors, GWP
+    /// basis, notes) under <c>factors</c>. Off by default: the contract's line references already name each factor's
+    /// id, value, source, version and GWP set, and the full trace is 40 % of the bytes.</param>
+    public static void Write(Utf8JsonWriter w, InventoryResult result, bool includeFactors)
     {
         w.WriteStartObject();
         w.WriteNumber("reportingYear", result.ReportingYear);
@@ -36,18 +41,21 @@ internal static class InventoryResponseWriter
 
         w.WriteEndArray();
 
-        w.WriteStartObject("factors");
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in result.Lines)
+        if (includeFactors)
         {
-            if (written.Add(line.Factor.Id))
+            w.WriteStartObject("factors");
+            var written = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var line in result.Lines)
             {
-                w.WritePropertyName(line.Factor.Id);
-                WriteFactor(w, line.Factor);
+                if (written.Add(line.Factor.Id))
+                {
+                    w.WritePropertyName(line.Factor.Id);
+                    WriteFactor(w, line.Factor);
+                }
             }
-        }
 
-        w.WriteEndObject();
+            w.WriteEndObject();
+        }
 
         w.WriteStartArray("warnings");
         foreach (var warning in result.Warnings)
@@ -198,7 +206,7 @@ internal static class InventoryResponseWriter
 }
 
 /// <summary>An <see cref="IResult"/> that streams an inventory result as JSON into the response body.</summary>
-internal sealed class InventoryJsonResult(InventoryResult result) : IResult
+internal sealed class InventoryJsonResult(InventoryResult result, bool includeFactors) : IResult
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = InventoryResponseWriter.Encoder, SkipValidation = true };
 
@@ -208,7 +216,7 @@ internal sealed class InventoryJsonResult(InventoryResult result) : IResult
         httpContext.Response.ContentType = "application/json; charset=utf-8";
         await using (var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter, Options))
         {
-            InventoryResponseWriter.Write(writer, result);
+            InventoryResponseWriter.Write(writer, result, includeFactors);
         }
 
         await httpContext.Response.BodyWriter.FlushAsync(httpContext.RequestAborted);

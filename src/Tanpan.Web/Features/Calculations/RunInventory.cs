@@ -45,7 +45,9 @@ public static class RunInventory
             return mappingErrors.Concat(engineErrors).OrderBy(e => e.Path, StringComparer.Ordinal).ToProblem();
         }
 
-        return new InventoryJsonResult(outcome.Value);
+        // ?include=factors adds each factor's full trace once (heat value, per-gas factors, GWP basis, notes).
+        var includeFactors = http.Query["include"].Any(v => v is not null && v.Split(',').Contains("factors", StringComparer.OrdinalIgnoreCase));
+        return new InventoryJsonResult(outcome.Value, includeFactors);
     }
 
     /// <summary>Maps the DTO to the engine's request. Returns the lines that could be read (with their original

@@ -212,6 +212,19 @@ public abstract class InventoryCalculationApiTests(TanpanApp app)
     }
 
     [Fact]
+    public async Task WithoutInclude_TheResponseIsTheContractWithoutFullTraces()
+    {
+        var json = await Problem.ReadJsonAsync(await app.CreateClient().PostAsJsonAsync("/api/v1/calculations/inventory", ContractExample));
+
+        Assert.False(json.TryGetProperty("factors", out _));
+        var factor = json.GetProperty("lines")[1].GetProperty("factor");
+        foreach (var field in new[] { "id", "value", "unit", "source", "version", "gwpSet" })
+        {
+            Assert.True(factor.TryGetProperty(field, out _), $"line factor lacks {field}");
+        }
+    }
+
+    [Fact]
     public async Task InvalidApiKey_Returns401()
     {
         var client = app.CreateClient();

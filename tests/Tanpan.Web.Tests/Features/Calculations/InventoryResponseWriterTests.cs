@@ -28,15 +28,25 @@ public class InventoryResponseWriterTests
         var result = new Engine.Inventory.InventoryCalculator(new FactorResolver(FactorLibrary.Shipped)).Calculate(request!).Value;
         Assert.NotEmpty(result.Warnings);
 
+        var expected = JsonSerializer.Serialize(RunInventory.ToResponse(result), new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = InventoryResponseWriter.Encoder });
+        var full = Write(result, includeFactors: true);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(full)), $"expected\n{expected}\nwritten\n{full}");
+        Assert.Equal(expected, full);
+
+        // Without ?include=factors the response is the same minus the full factor traces.
+        var compact = JsonNode.Parse(expected)!.AsObject();
+        compact.Remove("factors");
+        Assert.True(JsonNode.DeepEquals(compact, JsonNode.Parse(Write(result, includeFactors: false))));
+    }
+
+    private static string Write(Engine.Inventory.InventoryResult result, bool includeFactors)
+    {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = InventoryResponseWriter.Encoder }))
         {
-            InventoryResponseWriter.Write(writer, result);
+            InventoryResponseWriter.Write(writer, result, includeFactors);
         }
 
-        var written = System.Text.Encoding.UTF8.GetString(stream.ToArray());
-        var expected = JsonSerializer.Serialize(RunInventory.ToResponse(result), new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = InventoryResponseWriter.Encoder });
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(written)), $"expected\n{expected}\nwritten\n{written}");
-        Assert.Equal(expected, written);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }
