@@ -1,4 +1,4 @@
-using Tanpan.Web.Infrastructure;
+using Tanpan.Web.Host;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTanpan();

@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Tanpan.Web.Tests.Infrastructure;
 using Tanpan.Web.Data;
-using Tanpan.Web.Data.Entities;
+using Tanpan.Web.Platform.Security;
+using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Tests;
 

@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Tanpan.Web.Data.Entities;
+using Tanpan.Web.Platform.Tenancy;
+using Tanpan.Web.Platform.Security;
+using Tanpan.Web.Features.Factors;
 
 namespace Tanpan.Web.Data;
 
@@ -41,7 +43,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
             db.Companies.Add(new Company { Id = DemoCompanyId, Name = "示範精密機械股份有限公司 (Demo Precision Machinery)", TaxId = "04595257", Status = CompanyStatus.Approved, Email = "demo@tanpan.local", Region = "台中市", CreatedAtUtc = now, DecidedAtUtc = now });
             var key = configuration["Demo:ApiKey"] ?? "tanpan-demo-key";
             db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), CompanyId = DemoCompanyId, Name = "demo", KeyHash = HashKey(key), Prefix = key[..Math.Min(8, key.Length)], CreatedAtUtc = now });
-            db.CustomFactors.Add(new CustomFactor
+            db.CustomFactors.Add(new CompanyFactor
             {
                 Id = Guid.NewGuid(),
                 CompanyId = DemoCompanyId,

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Tanpan.Web.Tenancy;
+using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Data;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tanpan.Web.Data;
-using Tanpan.Web.Data.Entities;
+using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Tests.Architecture;
 

@@ -2,7 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Tanpan.Web.Data.Entities;
+using Tanpan.Web.Platform.Tenancy;
+using Tanpan.Web.Platform.Audit;
 
 namespace Tanpan.Web.Data.Interceptors;
 
@@ -33,7 +34,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         }
 
         var user = http.HttpContext?.User.Identity?.Name
-            ?? (http.HttpContext?.Request.Headers.ContainsKey(Tenancy.ApiKeyMiddleware.Header) == true ? "api-key" : "system");
+            ?? (http.HttpContext?.Request.Headers.ContainsKey(Platform.Security.ApiKeyMiddleware.Header) == true ? "api-key" : "system");
         var now = clock.GetUtcNow().UtcDateTime;
         var entries = context.ChangeTracker.Entries<ITenantOwned>()
             .Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)

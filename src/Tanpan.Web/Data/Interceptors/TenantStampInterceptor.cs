@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Tanpan.Web.Data.Entities;
-using Tanpan.Web.Tenancy;
+using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Data.Interceptors;
 

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Tanpan.Web.Data;
-using Tanpan.Web.Data.Entities;
-using Tanpan.Web.Infrastructure.Email;
+using Tanpan.Web.Platform.Security;
+using Tanpan.Web.Platform.Email;
 
 namespace Tanpan.Web.Features.Accounts;
 

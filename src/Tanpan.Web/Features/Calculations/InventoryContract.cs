@@ -1,4 +1,4 @@
-using Tanpan.Web.Contracts;
+using Tanpan.Web.Platform.Contracts;
 
 namespace Tanpan.Web.Features.Calculations;
 

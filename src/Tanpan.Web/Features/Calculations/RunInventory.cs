@@ -5,12 +5,12 @@ using Tanpan.Engine.Common;
 using Tanpan.Engine.Factors;
 using Tanpan.Engine.Inventory;
 using Tanpan.Engine.Quantities;
-using Tanpan.Web.Contracts;
+using Tanpan.Web.Platform.Contracts;
 using Tanpan.Web.Data;
-using Tanpan.Web.Features.CustomFactors;
-using Tanpan.Web.Errors;
-using Tanpan.Web.Infrastructure;
-using Tanpan.Web.Tenancy;
+using Tanpan.Web.Features.Factors;
+using Tanpan.Web.Platform.Errors;
+using Tanpan.Web.Platform.Json;
+using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Features.Calculations;
 
@@ -31,7 +31,7 @@ public static class RunInventory
         }
 
         var (request, originalIndex, mappingErrors) = Map(body.Value);
-        var calculator = new InventoryCalculator(tenant.IsAuthenticated ? new FactorResolver(resolver.Library, await CompanyFactors.LoadAsync(http.HttpContext.RequestServices.GetRequiredService<TanpanDb>(), ct)) : resolver);
+        var calculator = new InventoryCalculator(tenant.IsAuthenticated ? new FactorResolver(resolver.Library, await CompanyFactorSource.LoadAsync(http.HttpContext.RequestServices.GetRequiredService<TanpanDb>(), ct)) : resolver);
         if (request is null)
         {
             return mappingErrors.ToProblem();

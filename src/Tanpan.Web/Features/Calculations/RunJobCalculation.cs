@@ -4,9 +4,9 @@ using Tanpan.Engine.Common;
 using Tanpan.Engine.Factors;
 using Tanpan.Engine.Jobs;
 using Tanpan.Engine.Quantities;
-using Tanpan.Web.Contracts;
-using Tanpan.Web.Errors;
-using Tanpan.Web.Infrastructure;
+using Tanpan.Web.Platform.Contracts;
+using Tanpan.Web.Platform.Errors;
+using Tanpan.Web.Platform.Json;
 
 namespace Tanpan.Web.Features.Calculations;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tanpan.Engine.Common;
 using Tanpan.Engine.Factors;
-using Tanpan.Web.Errors;
-using Tanpan.Web.Contracts;
+using Tanpan.Web.Platform.Errors;
+using Tanpan.Web.Platform.Contracts;
 
 namespace Tanpan.Web.Features.Factors;
 

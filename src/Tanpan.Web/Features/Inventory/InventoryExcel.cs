@@ -2,9 +2,8 @@ using System.Globalization;
 using MiniExcelLibs;
 using Tanpan.Engine.Common;
 using Tanpan.Engine.Inventory;
-using Tanpan.Web.Data.Entities;
 using Tanpan.Web.Features.Calculations;
-using Tanpan.Web.Infrastructure;
+using Tanpan.Web.Platform.Sheets;
 
 namespace Tanpan.Web.Features.Inventory;
 

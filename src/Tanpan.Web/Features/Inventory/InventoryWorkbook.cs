@@ -6,8 +6,8 @@ using Tanpan.Engine.Factors;
 using Tanpan.Engine.Inventory;
 using Tanpan.Engine.Quantities;
 using Tanpan.Web.Data;
-using Tanpan.Web.Features.CustomFactors;
-using Tanpan.Web.Data.Entities;
+using Tanpan.Web.Features.Factors;
+using Tanpan.Web.Platform.Security;
 
 namespace Tanpan.Web.Features.Inventory;
 
@@ -49,7 +49,7 @@ public static class InventoryWorkbook
             lines.Add(ToLine(id, source, entry.Quantity, entry.Unit, new ActivityPeriod(entry.PeriodFrom, entry.PeriodTo)));
         }
 
-        var calculator = new InventoryCalculator(new FactorResolver(resolver.Library, await CompanyFactors.LoadAsync(db, ct)));
+        var calculator = new InventoryCalculator(new FactorResolver(resolver.Library, await CompanyFactorSource.LoadAsync(db, ct)));
         var outcome = calculator.Calculate(new InventoryRequest(inventory.Year, GwpSet.Ar5, lines, FactorLibrary.DefaultFuelSet));
         if (!outcome.Succeeded)
         {

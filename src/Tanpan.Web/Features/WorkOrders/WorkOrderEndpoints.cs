@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Common;
 using Tanpan.Engine.Jobs;
 using Tanpan.Web.Data;
-using Tanpan.Web.Data.Entities;
-using Tanpan.Web.Errors;
+using Tanpan.Web.Platform.Tenancy;
+using Tanpan.Web.Platform.Security;
+using Tanpan.Web.Platform.Errors;
 using Tanpan.Web.Features.Calculations;
-using Tanpan.Web.Infrastructure;
-using Tanpan.Web.Tenancy;
+using Tanpan.Web.Platform.Json;
 
 namespace Tanpan.Web.Features.WorkOrders;
 
@@ -221,7 +221,7 @@ public static class WorkOrderEndpoints
         var company = await db.Companies.AsNoTracking().FirstAsync(c => c.Id == order.CompanyId, ct);
         var settings = await db.CertificateSettings.AsNoTracking().FirstOrDefaultAsync(ct);
         var disclaimer = settings?.Disclaimer ?? configuration["Certificate:Disclaimer"] ?? DefaultDisclaimer;
-        var pdf = Reports.WorkOrderCertificatePdf.Render(company, ToResponse(order), VerificationUrl(http, order), disclaimer, settings?.AssociationName, settings?.SealImage, clock.GetUtcNow().UtcDateTime);
+        var pdf = WorkOrderCertificatePdf.Render(company, ToResponse(order), VerificationUrl(http, order), disclaimer, settings?.AssociationName, settings?.SealImage, clock.GetUtcNow().UtcDateTime);
         return TypedResults.File(pdf, "application/pdf", $"tanpan-certificate-{order.WorkOrderNo}.pdf");
     }
 

@@ -6,10 +6,10 @@ using MiniExcelLibs;
 using Tanpan.Engine.Common;
 using Tanpan.Engine.Jobs;
 using Tanpan.Web.Data;
-using Tanpan.Web.Errors;
+using Tanpan.Web.Platform.Errors;
 using Tanpan.Web.Features.Calculations;
-using Tanpan.Web.Infrastructure;
-using Tanpan.Web.Tenancy;
+using Tanpan.Web.Platform.Sheets;
+using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Features.WorkOrders;
 

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tanpan.Web.Tests.Infrastructure;
 
+using Tanpan.Web.Features.WorkOrders;
+
 namespace Tanpan.Web.Tests.Features.WorkOrders;
 
 public sealed class WorkOrderApiTests_Sqlite(SqliteApp app) : WorkOrderApiTests(app), IClassFixture<SqliteApp>;

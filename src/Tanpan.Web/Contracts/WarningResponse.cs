@@ -1,4 +1,0 @@
-namespace Tanpan.Web.Contracts;
-
-/// <summary>A non-blocking remark about an input field (e.g. an estimated or defaulted value).</summary>
-public sealed record WarningResponse(string Path, string Message);

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Tanpan.Engine.Inventory;
+using Tanpan.Web.Platform.Tenancy;
+using Tanpan.Web.Features.Calculations;
+
+using Tanpan.Web.Platform.Pdf;
+
+namespace Tanpan.Web.Features.Inventory;
+
+/// <summary>The inventory report (溫室氣體盤查報告書) as PDF: company and boundary, method, results with charts,
+/// data quality and the source and version of every factor used.</summary>
+public static class InventoryReportPdf
+{
+    private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-TW");
+
+    public static byte[] Render(
+        Company company,
+        InventoryRecord inventory,
+        IReadOnlyCollection<Facility> facilities,
+        InventoryResponse result,
+        IReadOnlyDictionary<string, decimal> byFacility,
+        decimal[] byMonth,
+        IReadOnlyDictionary<string, string> sourceByLine,
+        decimal? baseYearTotalKgCo2e,
+        DateTime generatedUtc)
+    {
+        string T(decimal kg) => (kg / 1000m).ToString("N3", Zh);
+        string Pct(decimal share) => (share * 100m).ToString("N2", Zh) + "%";
+        var layout = new PdfLayout();
+        layout.Heading($"{company.Name} {inventory.Year} 年溫室氣體盤查報告書", 18f);
+        layout.Paragraph(inventory.Status == InventoryStatus.Locked
+            ? $"狀態：已核准鎖定（{inventory.LockedAtUtc:yyyy-MM-dd HH:mm} UTC，{inventory.LockedBy}）；本報告數據取自鎖定當時的快照。"
+            : $"狀態：{inventory.Status}（草稿，數據尚未經審核鎖定）。", 10f);
+
+        layout.Heading("一、組織與邊界", 13f);
+        layout.Paragraph($"公司名稱：{company.Name}　統一編號：{company.TaxId}　地址：{company.Address}");
+        layout.Paragraph($"盤查年度：{inventory.Year} 年 1 月 1 日至 12 月 31 日　邊界設定：{Boundary(inventory.Boundary)}　基準年：{inventory.BaseYear?.ToString(CultureInfo.InvariantCulture) ?? "未設定"}");
+        layout.Paragraph("納入廠區：" + (facilities.Count == 0 ? "—" : string.Join("、", facilities.Select(f => f.Name))));
+
+        layout.Heading("二、方法", 13f);
+        layout.Paragraph("依 ISO 14064-1:2018 以排放係數法計算：排放量 = Σ（活動數據 × 各溫室氣體排放係數 × 全球暖化潛勢 GWP）。"
+            + $"GWP 採 IPCC {result.GwpSet}；燃料燃燒之 CH4 依環境部規定採 28（而非化石甲烷之 30）。燃料係數採環境部 2024 年公告（kg/TJ）乘以經濟部能源署熱值（自 113 年起），"
+            + "外購電力採能源署公告之當年度電力排碳係數（已為 CO2e，不再乘 GWP）。跨年度電費單依日數比例分攤至盤查年度並標示為估算。數值內部以全精度計算，報告中四捨五入至三位小數。");
+
+        layout.Heading("三、盤查結果（公噸 CO2e）", 13f);
+        layout.Table(
+            ["總排放量", "範疇一", "範疇二", "範疇三", "估算數據占比"],
+            [[T(result.TotalKgCo2e), T(result.ByScope["1"]), T(result.ByScope["2"]), T(result.ByScope["3"]), Pct(result.EstimatedShare)]],
+            [1, 1, 1, 1, 1],
+            new HashSet<int> { 0, 1, 2, 3, 4 },
+            10f);
+        if (baseYearTotalKgCo2e is { } baseTotal && baseTotal != 0)
+        {
+            layout.Paragraph($"與基準年 {inventory.BaseYear} 年（{T(baseTotal)} 公噸 CO2e）相比：{Pct((result.TotalKgCo2e - baseTotal) / baseTotal)}。");
+        }
+
+        var categories = result.ByCategory.Where(c => c.Value != 0).Select(c => (Category: IsoCategory.All.First(x => x.Code == c.Key), Kg: c.Value)).ToList();
+        layout.Table(
+            ["類別", "名稱", "範疇", "公噸 CO2e", "占比"],
+            categories.Select(c => (IReadOnlyList<string>)[c.Category.Code, c.Category.NameZh, c.Category.Scope.ToString(CultureInfo.InvariantCulture), T(c.Kg), result.TotalKgCo2e == 0 ? "—" : Pct(c.Kg / result.TotalKgCo2e)]),
+            [0.6f, 2.2f, 0.6f, 1.2f, 1],
+            new HashSet<int> { 3, 4 });
+        layout.BarChart(categories.Select(c => ($"{c.Category.Code} {c.Category.NameZh}", c.Kg, T(c.Kg))).ToList());
+
+        layout.Table(
+            ["溫室氣體", "公噸 CO2e"],
+            result.ByGasGroup.Where(g => g.Value != 0).Select(g => (IReadOnlyList<string>)[g.Key, T(g.Value)]),
+            [2, 1],
+            new HashSet<int> { 1 });
+        if (result.SeparatelyReported.Count > 0)
+        {
+            layout.Paragraph("另行揭露（非京都議定書氣體，不計入總量）：" + string.Join("、", result.SeparatelyReported.Select(g => $"{g.Key} {T(g.Value)} 公噸 CO2e")));
+        }
+
+        layout.Heading("各廠區排放", 11f);
+        layout.BarChart(byFacility.Select(f => (f.Key, f.Value, T(f.Value))).ToList());
+        layout.Heading("各月排放（依日數分攤）", 11f);
+        layout.BarChart(byMonth.Select((kg, i) => ($"{i + 1} 月", kg, T(kg))).ToList());
+
+        layout.Heading("四、排放源明細", 13f);
+        layout.Table(
+            ["排放源", "類別", "活動數據", "係數", "公噸 CO2e"],
+            result.Lines.Select(l => (IReadOnlyList<string>)[
+                sourceByLine.GetValueOrDefault(l.Id, l.Id),
+                l.Category,
+                $"{l.IncludedQuantity.ToString("N2", Zh)} {l.Unit}{(l.Estimated ? $"（估算 {l.IncludedDays}/{l.PeriodDays} 天）" : string.Empty)}",
+                $"{l.Factor.Value.ToString("0.##########", CultureInfo.InvariantCulture)} {l.Factor.Unit}",
+                T(l.KgCo2e)]),
+            [2.2f, 0.6f, 1.8f, 1.8f, 1],
+            new HashSet<int> { 4 });
+
+        layout.Heading("五、數據品質", 13f);
+        var verification = result.Factors.Values.GroupBy(f => f.Verification).Select(g => $"{g.Key}：{g.Count()} 個係數");
+        layout.Paragraph($"活動數據共 {result.Lines.Count} 筆，其中估算（跨年度分攤）排放占 {Pct(result.EstimatedShare)}。係數查證等級：{string.Join("；", verification)}。");
+
+        layout.Heading("六、排放係數來源", 13f);
+        layout.Table(
+            ["係數", "數值", "來源", "版本"],
+            result.Factors.Values.Select(f => (IReadOnlyList<string>)[f.Id, $"{f.Value.ToString("0.##########", CultureInfo.InvariantCulture)} {f.Unit}", f.Source + (f.HeatValue is { } h ? $"；熱值 {h.Value} {h.Unit}（{h.Source}）" : string.Empty), $"{f.Version} ({f.Verification})"]),
+            [1.6f, 1.2f, 3.2f, 1.2f]);
+
+        var generated = generatedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return layout.Render($"{company.Name} {inventory.Year} 溫室氣體盤查報告書", company.Name, (page, pages) => $"碳盤 Tanpan　{company.Name} {inventory.Year} 年溫室氣體盤查報告書　產製 {generated} UTC　第 {page} / {pages} 頁");
+    }
+
+    private static string Boundary(BoundaryApproach approach) => approach switch
+    {
+        BoundaryApproach.OperationalControl => "營運控制權",
+        BoundaryApproach.FinancialControl => "財務控制權",
+        _ => "股權比例",
+    };
+}

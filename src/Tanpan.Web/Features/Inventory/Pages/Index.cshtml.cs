@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Tanpan.Web.Data;
+using Tanpan.Web.Platform.Tenancy;
+using Tanpan.Web.Platform.Web;
+using Tanpan.Web.Platform.Localization;
+
+namespace Tanpan.Web.Features.Inventory.Pages;
+
+/// <summary>The company's inventories by year; start a new one with its boundary and base year.</summary>
+[Authorize]
+public sealed class IndexModel(TanpanDb db, TenantContext tenant, TimeProvider clock) : FormPage
+{
+    public IReadOnlyList<InventoryRecord> Inventories { get; private set; } = [];
+
+    public InventoryPermissions Can { get; private set; } = new(false, false, false, false);
+
+    [BindProperty]
+    public int? Year { get; set; }
+
+    [BindProperty]
+    public BoundaryApproach Boundary { get; set; }
+
+    [BindProperty]
+    public int? BaseYear { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!tenant.IsAuthenticated)
+        {
+            return Forbid();
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!tenant.IsAuthenticated)
+        {
+            return Forbid();
+        }
+
+        await LoadAsync(ct);
+        if (!Can.CanEdit)
+        {
+            return Forbid();
+        }
+
+        CollectBindingErrors(HttpContext.T("格式不正確", "invalid value"));
+        if (Year is not (>= 2005 and <= 2100))
+        {
+            AddError(nameof(Year), HttpContext.T("年度需介於 2005 與 2100", "year must be between 2005 and 2100"));
+        }
+        else if (Inventories.Any(i => i.Year == Year))
+        {
+            AddError(nameof(Year), HttpContext.T("該年度盤查已存在", "an inventory for that year exists"));
+        }
+
+        if (BaseYear is not null && (BaseYear < 2005 || BaseYear > Year))
+        {
+            AddError(nameof(BaseYear), HttpContext.T("基準年需介於 2005 與盤查年度之間", "base year must be between 2005 and the inventory year"));
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        var record = new InventoryRecord { Id = Guid.NewGuid(), Year = Year!.Value, Boundary = Boundary, BaseYear = BaseYear, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+        db.Inventories.Add(record);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/inventory/{record.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Can = InventoryPermissions.For(User);
+        Inventories = await db.Inventories.AsNoTracking().OrderByDescending(i => i.Year).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Tanpan.Engine.Factors;
+using Tanpan.Engine.Inventory;
+using Tanpan.Web.Data;
+using Tanpan.Web.Features.Factors;
+using Tanpan.Web.Platform.Tenancy;
+using Tanpan.Web.Platform.Web;
+using Tanpan.Web.Platform.Localization;
+
+namespace Tanpan.Web.Features.Inventory.Pages;
+
+/// <summary>Facilities and the emission-source register (category, activity, use/technology, meter, data owner).</summary>
+[Authorize]
+public sealed class RegisterModel(TanpanDb db, TenantContext tenant, FactorResolver resolver, TimeProvider clock) : FormPage
+{
+    public IReadOnlyList<Facility> Facilities { get; private set; } = [];
+
+    public IReadOnlyList<EmissionSource> Sources { get; private set; } = [];
+
+    public IReadOnlyList<string> Activities { get; private set; } = [];
+
+    public InventoryPermissions Can { get; private set; } = new(false, false, false, false);
+
+    [BindProperty]
+    public string? FacilityName { get; set; }
+
+    [BindProperty]
+    public string? FacilityAddress { get; set; }
+
+    public sealed class SourceForm
+    {
+        public Guid? FacilityId { get; set; }
+
+        public string? Category { get; set; }
+
+        public string? Activity { get; set; }
+
+        public string? Use { get; set; }
+
+        public string? Technology { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? MeterNumber { get; set; }
+
+        public string? DataOwner { get; set; }
+    }
+
+    [BindProperty]
+    public SourceForm Source { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Forbid();
+
+    public async Task<IActionResult> OnPostFacilityAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || !Can.CanEdit)
+        {
+            return Forbid();
+        }
+
+        if (string.IsNullOrWhiteSpace(FacilityName) || FacilityName.Trim().Length > 200)
+        {
+            AddError(nameof(FacilityName), HttpContext.T("請填廠區名稱（200 字以內）", "facility name is required (up to 200 characters)"));
+            return Page();
+        }
+
+        db.Facilities.Add(new Facility { Id = Guid.NewGuid(), Name = FacilityName.Trim(), Address = FacilityAddress?.Trim(), CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(ct);
+        return Redirect("/inventory/register");
+    }
+
+    public async Task<IActionResult> OnPostSourceAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || !Can.CanEdit)
+        {
+            return Forbid();
+        }
+
+        var s = Source;
+        if (s.FacilityId is not { } facilityId || Facilities.All(f => f.Id != facilityId))
+        {
+            AddError("Source.FacilityId", HttpContext.T("請選擇廠區", "choose a facility"));
+        }
+
+        if (!IsoCategory.TryParse(s.Category, out _))
+        {
+            AddError("Source.Category", HttpContext.T("請選擇類別", "choose a category") + $" ({string.Join(", ", IsoCategory.Codes)})");
+        }
+
+        if (string.IsNullOrWhiteSpace(s.Description) || s.Description.Length > 300)
+        {
+            AddError("Source.Description", HttpContext.T("請描述排放源（設備、用途）", "describe the source (equipment, purpose)"));
+        }
+
+        if (string.IsNullOrWhiteSpace(s.Activity))
+        {
+            AddError("Source.Activity", HttpContext.T("請選擇活動", "choose an activity"));
+        }
+        else
+        {
+            var use = s.Use switch { "mobile" => CombustionUse.Mobile, "stationary" => (CombustionUse?)CombustionUse.Stationary, _ => null };
+            var check = new FactorResolver(resolver.Library, await CompanyFactorSource.LoadAsync(db, ct))
+                .Resolve(new FactorQuery(s.Activity, GwpSet.Ar5, clock.GetUtcNow().Year - 1, use, string.IsNullOrWhiteSpace(s.Technology) ? null : s.Technology));
+            foreach (var error in check.Errors)
+            {
+                AddError("Source." + char.ToUpperInvariant(error.Path[0]) + error.Path[1..], error.Message);
+            }
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        db.Sources.Add(new EmissionSource
+        {
+            Id = Guid.NewGuid(),
+            FacilityId = s.FacilityId!.Value,
+            Category = s.Category!.Trim(),
+            Activity = s.Activity!.Trim(),
+            Use = string.IsNullOrWhiteSpace(s.Use) ? null : s.Use,
+            Technology = string.IsNullOrWhiteSpace(s.Technology) ? null : s.Technology,
+            Description = s.Description!.Trim(),
+            MeterNumber = s.MeterNumber?.Trim(),
+            DataOwner = s.DataOwner?.Trim(),
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+        return Redirect("/inventory/register");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (!tenant.IsAuthenticated)
+        {
+            return false;
+        }
+
+        Can = InventoryPermissions.For(User);
+        Facilities = await db.Facilities.AsNoTracking().OrderBy(f => f.Name).ToListAsync(ct);
+        Sources = await db.Sources.AsNoTracking().OrderBy(x => x.Category).ThenBy(x => x.Description).ToListAsync(ct);
+        var custom = await db.CustomFactors.AsNoTracking().Select(f => "custom." + f.Code).ToListAsync(ct);
+        Activities = [.. resolver.Library.ActivityIds.Where(a => a != "custom" && !a.StartsWith("gas.", StringComparison.Ordinal)), .. custom];
+        return true;
+    }
+}

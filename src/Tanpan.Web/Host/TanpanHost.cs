@@ -1,0 +1,127 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Scalar.AspNetCore;
+using Tanpan.Engine.Factors;
+using Tanpan.Web.Data;
+using Tanpan.Web.Platform.Errors;
+using Tanpan.Web.Features.Accounts;
+using Tanpan.Web.Features.Calculations;
+using Tanpan.Web.Features.Factors;
+using Tanpan.Web.Features.QuickCalculator;
+using Tanpan.Web.Features.WorkOrders;
+using Tanpan.Web.Platform.Tenancy;
+using Tanpan.Web.Platform.Security;
+
+using Tanpan.Web.Platform.Json;
+
+namespace Tanpan.Web.Host;
+
+/// <summary>All wiring lives here so Program.cs stays a few lines (eShop shape).</summary>
+public static class TanpanHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const string CalculationsPolicy = "calculations";
+
+    public static WebApplicationBuilder AddTanpan(this WebApplicationBuilder builder)
+    {
+        // Only when nothing chose an address (--urls, ASPNETCORE_URLS, Kestrel:Endpoints) does the default apply.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(FactorLibrary.Shipped);
+        services.AddSingleton(sp => new FactorResolver(sp.GetRequiredService<FactorLibrary>()));
+        services.AddSingleton(sp => new Engine.QuickCalculator.QuickCalculator(new Engine.Inventory.InventoryCalculator(sp.GetRequiredService<FactorResolver>())));
+        services.AddSingleton(sp => new Engine.Jobs.JobCalculator(new Engine.Inventory.InventoryCalculator(sp.GetRequiredService<FactorResolver>())));
+        // Pages live with their feature (Features/<Area>/Pages); every page declares its own absolute route.
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        // Pages are Traditional Chinese: emit the characters, not &#x...; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddScoped<TenantContext>();
+        builder.AddTanpanData();
+        builder.AddTanpanAccounts();
+
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            AllowTrailingCommas = false,
+            MaxDepth = 32,
+            TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(CalculationsJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
+        };
+        services.AddSingleton(new ApiJson(json));
+        // Chinese source names are written as UTF-8, not \uXXXX escapes: readable, and half the bytes.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, CalculationsJsonContext.Default);
+        });
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ExceptionHandler>();
+        services.AddOpenApi();
+
+        var permits = builder.Configuration.GetValue("RateLimiting:CalculationsPerMinute", 600);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await TypedResults.Problem(statusCode: 429, title: "Too many requests", detail: $"At most {permits} calculation requests per minute per client.").ExecuteAsync(context.HttpContext);
+            };
+            o.AddPolicy(CalculationsPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return builder;
+    }
+
+    public static WebApplication MapTanpan(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Tanpan API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+        var api = app.MapGroup("/api/v1");
+        api.MapPost("/calculations/inventory", RunInventory.Handle)
+            .WithName(nameof(RunInventory))
+            .WithTags("Calculations")
+            .WithSummary("Calculate an ISO 14064-1 inventory (stateless, no login)")
+            .Accepts<InventoryRequestDto>("application/json")
+            .Produces<InventoryResponse>(StatusCodes.Status200OK)
+            .RequireRateLimiting(CalculationsPolicy);
+        api.MapPost("/calculations/job", RunJobCalculation.Handle)
+            .WithName(nameof(RunJobCalculation))
+            .WithTags("Calculations")
+            .WithSummary("The carbon of one work order: process × input subtotals, shares and intensity (no login)")
+            .Accepts<JobRequestDto>("application/json")
+            .RequireRateLimiting(CalculationsPolicy);
+        api.MapPost("/calculations/quick", QuickCalculation.Handle)
+            .WithName("RunQuickCalculation")
+            .WithTags("Calculations")
+            .WithSummary("The SME quick calculator: stationary / mobile / energy-indirect emissions with shares (no login)")
+            .Accepts<QuickRequestDto>("application/json")
+            .RequireRateLimiting(CalculationsPolicy);
+        api.MapGet("/factors", SearchFactors.Handle).WithName(nameof(SearchFactors)).WithTags("Factors")
+            .WithSummary("Which factor will be used for an activity, with its source, version and year");
+        api.MapGet("/factors/library", SearchFactors.Library).WithName("GetFactorLibrary").WithTags("Factors")
+            .WithSummary("The shipped factor library with provenance");
+        api.MapCustomFactors();
+        api.MapWorkOrders();
+        app.MapRazorPages();
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Tanpan.Engine.Common;
+
+namespace Tanpan.Web.Platform.Json;
+
+/// <summary>Reads a JSON body with a size limit and turns every way it can be malformed into a field error
+/// (<c>lines[2].quantity</c>), so clients learn what to fix instead of getting a bare 400.</summary>
+public static class JsonBody
+{
+    public static async Task<Outcome<T>> ReadAsync<T>(HttpRequest request, JsonSerializerOptions options, long maxBytes, CancellationToken ct)
+        where T : class
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return Outcome<T>.Failure("$", $"request body is {request.ContentLength} bytes; at most {maxBytes} allowed");
+        }
+
+        if (request.ContentType is not { } type || !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Outcome<T>.Failure("$", "send the body as application/json");
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return Outcome<T>.Failure("$", $"request body exceeds {maxBytes} bytes");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            return Outcome<T>.Failure("$", "request body is empty; a JSON object is required");
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options);
+            return value is null ? Outcome<T>.Failure("$", "a JSON object is required, not null") : Outcome<T>.Success(value);
+        }
+        catch (JsonException ex)
+        {
+            return Outcome<T>.Failure(ToFieldPath(ex.Path), Describe(ex));
+        }
+    }
+
+    /// <summary>"$.lines[2].quantity" → "lines[2].quantity"; the root stays "$".</summary>
+    public static string ToFieldPath(string? jsonPath) =>
+        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "$" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+
+    private static readonly Dictionary<string, string> ExpectedByField = new(StringComparer.Ordinal)
+    {
+        ["quantity"] = "a number",
+        ["value"] = "a number",
+        ["reportingYear"] = "an integer year, e.g. 2024",
+        ["factorYear"] = "an integer year, e.g. 2024",
+        ["year"] = "an integer year, e.g. 2024",
+        ["from"] = "a date as yyyy-MM-dd",
+        ["to"] = "a date as yyyy-MM-dd",
+        ["date"] = "a date as yyyy-MM-dd",
+        ["lines"] = "an array of line objects",
+        ["period"] = "an object { from, to }",
+        ["heatValue"] = "an object { value, unit }",
+        ["factor"] = "an object { value, unit, source }",
+    };
+
+    private static string Describe(JsonException ex)
+    {
+        var position = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
+        var field = ex.Path is { } path ? path[(path.LastIndexOf('.') + 1)..] : string.Empty;
+        var bracket = field.IndexOf('[', StringComparison.Ordinal);
+        if (bracket >= 0)
+        {
+            field = field[..bracket];
+        }
+
+        if (ex.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return $"unknown field '{field}': check its spelling against the API reference (/api-docs)";
+        }
+
+        if (ex.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            var expected = ExpectedByField.GetValueOrDefault(field, field.Length == 0 ? "a JSON object" : "a string");
+            return $"wrong type or invalid value: expected {expected}{position}";
+        }
+
+        // Syntax errors: System.Text.Json's message says what was found; keep it, without the CLR-specific tail.
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return "malformed JSON: " + (cut > 0 ? message[..cut] : message) + position;
+    }
+}
+
+/// <summary>The JSON options the API reads bodies with (web defaults, unknown members rejected).</summary>
+public sealed record ApiJson(JsonSerializerOptions Options);

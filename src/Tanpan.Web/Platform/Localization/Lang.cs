@@ -1,0 +1,13 @@
+namespace Tanpan.Web.Platform.Localization;
+
+/// <summary>UI language: Traditional Chinese by default, English when the <c>lang</c> cookie or query says so.
+/// Pages write both texts side by side in code (<c>T("中文", "English")</c>) so a translation cannot go missing.</summary>
+public static class Lang
+{
+    public const string Cookie = "lang";
+
+    public static bool IsEnglish(HttpContext context) =>
+        (context.Request.Query[Cookie].FirstOrDefault() ?? context.Request.Cookies[Cookie]) == "en";
+
+    public static string T(this HttpContext context, string zh, string en) => IsEnglish(context) ? en : zh;
+}

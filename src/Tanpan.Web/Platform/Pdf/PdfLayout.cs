@@ -1,0 +1,248 @@
+using SkiaSharp;
+
+namespace Tanpan.Web.Platform.Pdf;
+
+/// <summary>A small flowing layout on A4 for reports: headings, wrapped paragraphs, tables and bar charts,
+/// laid out first and rendered second so every page can say "page n of N". Text is drawn as text blobs
+/// with an embedded CJK font, so the PDF's text extracts exactly (pdftotext shows the same characters).</summary>
+public sealed class PdfLayout
+{
+    public const float PageWidth = 595f;
+    public const float PageHeight = 842f;
+    private const float Margin = 50f;
+    private const float Bottom = PageHeight - 60f;
+
+    private static readonly Lazy<SKTypeface> Face = new(() =>
+    {
+        using var stream = typeof(PdfLayout).Assembly.GetManifestResourceStream("Tanpan.Fonts.NotoSansTC-Regular.ttf")
+            ?? throw new InvalidOperationException("Report font missing from the assembly.");
+        return SKTypeface.FromStream(stream) ?? throw new InvalidOperationException("Report font cannot be read.");
+    });
+
+    private readonly List<List<Action<SKCanvas>>> _pages = [[]];
+    private float _y = Margin;
+
+    public static float ContentWidth => PageWidth - (2 * Margin);
+
+    private List<Action<SKCanvas>> Page => _pages[^1];
+
+    public void Heading(string text, float size = 16f)
+    {
+        Ensure(size * 2.2f);
+        _y += size * 0.6f;
+        Text(text, Margin, _y + size, size, SKColors.Black);
+        _y += size * 1.6f;
+    }
+
+    public void Paragraph(string text, float size = 10f, SKColor? color = null)
+    {
+        foreach (var line in Wrap(text, size, ContentWidth))
+        {
+            Ensure(size * 1.5f);
+            Text(line, Margin, _y + size, size, color ?? new SKColor(0x22, 0x22, 0x22));
+            _y += size * 1.5f;
+        }
+
+        _y += size * 0.4f;
+    }
+
+    /// <summary>A table whose cells wrap; numeric columns (by <paramref name="rightAligned"/>) align right.</summary>
+    public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<float> widths, ISet<int>? rightAligned = null, float size = 8.5f)
+    {
+        var scale = ContentWidth / widths.Sum();
+        var columns = widths.Select(w => w * scale).ToArray();
+        void Row(IReadOnlyList<string> cells, bool header)
+        {
+            var wrapped = cells.Select((c, i) => Wrap(c, size, columns[i] - 6).ToList()).ToList();
+            var height = (wrapped.Max(w => w.Count) * size * 1.35f) + 6;
+            if (Ensure(height) && !header)
+            {
+                Row(headers, header: true);
+            }
+
+            var top = _y;
+            if (header)
+            {
+                Page.Add(c => c.DrawRect(Margin, top, ContentWidth, height, new SKPaint { Color = new SKColor(0xE6, 0xEF, 0xE9) }));
+            }
+
+            var x = Margin;
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var lineY = top + 3 + size;
+                foreach (var line in wrapped[i])
+                {
+                    var right = rightAligned?.Contains(i) == true && !header;
+                    var textX = right ? x + columns[i] - 3 - Measure(line, size) : x + 3;
+                    Text(line, textX, lineY, size, SKColors.Black);
+                    lineY += size * 1.35f;
+                }
+
+                x += columns[i];
+            }
+
+            var lineAt = top + height;
+            Page.Add(c => c.DrawLine(Margin, lineAt, Margin + ContentWidth, lineAt, new SKPaint { Color = new SKColor(0xCC, 0xCC, 0xCC), StrokeWidth = 0.5f }));
+            _y += height;
+        }
+
+        Row(headers, header: true);
+        foreach (var row in rows)
+        {
+            Row(row, header: false);
+        }
+
+        _y += 8;
+    }
+
+    /// <summary>A horizontal bar chart with the value printed at each bar.</summary>
+    public void BarChart(IReadOnlyList<(string Label, decimal Value, string Shown)> bars, float size = 8.5f)
+    {
+        var max = bars.Count == 0 ? 0 : bars.Max(b => b.Value);
+        const float labelWidth = 150f;
+        foreach (var (label, value, shown) in bars)
+        {
+            Ensure(16);
+            var top = _y;
+            var width = max <= 0 ? 0 : (float)(value / max) * (ContentWidth - labelWidth - 80);
+            Text(label, Margin, top + 11, size, SKColors.Black);
+            Page.Add(c => c.DrawRect(Margin + labelWidth, top + 2, Math.Max(width, 0.5f), 11, new SKPaint { Color = new SKColor(0x2F, 0x7A, 0x4F) }));
+            Text(shown, Margin + labelWidth + width + 4, top + 11, size, new SKColor(0x33, 0x33, 0x33));
+            _y += 16;
+        }
+
+        _y += 8;
+    }
+
+    /// <summary>A PNG image (e.g. a QR code or a seal) at the right margin, <paramref name="size"/> points square.</summary>
+    public void ImageRight(byte[] png, float size, string caption)
+    {
+        Ensure(size + 14);
+        var top = _y;
+        var image = SKImage.FromEncodedData(png) ?? throw new InvalidOperationException("image cannot be decoded");
+        var left = Margin + ContentWidth - size;
+        Page.Add(c => c.DrawImage(image, new SKRect(left, top, left + size, top + size), new SKSamplingOptions(SKFilterMode.Nearest)));
+        Text(caption, left, top + size + 10, 7f, new SKColor(0x55, 0x55, 0x55));
+        _y += size + 16;
+    }
+
+    public byte[] Render(string title, string author, Func<int, int, string> footer)
+    {
+        using var stream = new MemoryStream();
+        var metadata = SKDocumentPdfMetadata.Default;
+        metadata.Title = title;
+        metadata.Author = author;
+        metadata.Creator = "Tanpan 碳盤";
+        metadata.Producer = "Tanpan 碳盤 (SkiaSharp)";
+        using (var document = SKDocument.CreatePdf(stream, metadata))
+        {
+            for (var i = 0; i < _pages.Count; i++)
+            {
+                var canvas = document.BeginPage(PageWidth, PageHeight);
+                foreach (var draw in _pages[i])
+                {
+                    draw(canvas);
+                }
+
+                DrawText(canvas, footer(i + 1, _pages.Count), Margin, PageHeight - 30, 8f, new SKColor(0x66, 0x66, 0x66));
+                document.EndPage();
+            }
+
+            document.Close();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Starts a new page when <paramref name="height"/> does not fit; returns whether it did.</summary>
+    private bool Ensure(float height)
+    {
+        if (_y + height <= Bottom)
+        {
+            return false;
+        }
+
+        _pages.Add([]);
+        _y = Margin;
+        return true;
+    }
+
+    private void Text(string text, float x, float y, float size, SKColor color) => Page.Add(c => DrawText(c, text, x, y, size, color));
+
+    private static void DrawText(SKCanvas canvas, string text, float x, float y, float size, SKColor color)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        using var font = new SKFont(Face.Value, size);
+        using var paint = new SKPaint { Color = color, IsAntialias = true };
+        using var blob = TextBlob(text, font);
+        canvas.DrawText(blob, x, y, paint);
+    }
+
+    /// <summary>A text run that carries the original text and, per glyph, where its character starts in it.
+    /// Without this, the PDF's ToUnicode map names a glyph by the first code point the font maps to it, and
+    /// characters such as 頁 or 月 extract as Kangxi radicals (⾴, ⽉).</summary>
+    private static SKTextBlob TextBlob(string text, SKFont font)
+    {
+        var glyphs = font.GetGlyphs(text);
+        var widths = font.GetGlyphWidths(glyphs);
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+        var clusters = new uint[glyphs.Length];
+        var positions = new float[glyphs.Length];
+        var byteOffset = 0;
+        var glyph = 0;
+        var x = 0f;
+        for (var i = 0; i < text.Length && glyph < glyphs.Length; i++)
+        {
+            var isPair = char.IsHighSurrogate(text[i]) && i + 1 < text.Length;
+            clusters[glyph] = (uint)byteOffset;
+            positions[glyph] = x;
+            x += widths[glyph];
+            byteOffset += System.Text.Encoding.UTF8.GetByteCount(text.AsSpan(i, isPair ? 2 : 1));
+            glyph++;
+            if (isPair)
+            {
+                i++;
+            }
+        }
+
+        using var builder = new SKTextBlobBuilder();
+        var run = builder.AllocateHorizontalTextRun(font, glyphs.Length, 0, utf8.Length, null);
+        run.SetGlyphs(glyphs);
+        run.SetPositions(positions);
+        run.SetText(utf8);
+        run.SetClusters(clusters);
+        return builder.Build() ?? throw new InvalidOperationException("text blob could not be built");
+    }
+
+    private static float Measure(string text, float size)
+    {
+        using var font = new SKFont(Face.Value, size);
+        return font.MeasureText(text);
+    }
+
+    /// <summary>Wraps by width; CJK text has no spaces, so any character may break a line.</summary>
+    private static IEnumerable<string> Wrap(string text, float size, float width)
+    {
+        using var font = new SKFont(Face.Value, size);
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var line = new System.Text.StringBuilder();
+            foreach (var ch in paragraph)
+            {
+                if (line.Length > 0 && font.MeasureText(line.ToString() + ch) > width)
+                {
+                    yield return line.ToString();
+                    line.Clear();
+                }
+
+                line.Append(ch);
+            }
+
+            yield return line.ToString();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Tanpan.Web.Platform.Web;
+
+/// <summary>A page with field-level errors keyed by field name, shown next to each field.</summary>
+public abstract class FormPage : PageModel
+{
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public string? Err(string field) => Errors.GetValueOrDefault(field);
+
+    protected void AddError(string field, string message) => Errors.TryAdd(field, message);
+
+    /// <summary>Model-binding failures ("abc" in a number box) become field errors like any other.</summary>
+    protected void CollectBindingErrors(string message)
+    {
+        foreach (var (key, entry) in ModelState.Where(kv => kv.Value?.Errors.Count > 0))
+        {
+            AddError(key.StartsWith("Input.", StringComparison.Ordinal) ? key["Input.".Length..] : key, message);
+        }
+    }
+}
