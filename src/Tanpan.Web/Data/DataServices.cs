@@ -10,7 +10,6 @@ public static class DataServices
     {
         builder.Services.AddScoped<TenantStampInterceptor>();
         builder.Services.AddScoped<AuditInterceptor>();
-        builder.Services.AddHttpContextAccessor();
         var postgres = builder.Configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
         {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Web.Platform.Tenancy;
@@ -42,7 +40,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
             var now = clock.GetUtcNow().UtcDateTime;
             db.Companies.Add(new Company { Id = DemoCompanyId, Name = "示範精密機械股份有限公司 (Demo Precision Machinery)", TaxId = "04595257", Status = CompanyStatus.Approved, Email = "demo@tanpan.local", Region = "台中市", CreatedAtUtc = now, DecidedAtUtc = now });
             var key = configuration["Demo:ApiKey"] ?? "tanpan-demo-key";
-            db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), CompanyId = DemoCompanyId, Name = "demo", KeyHash = HashKey(key), Prefix = key[..Math.Min(8, key.Length)], CreatedAtUtc = now });
+            db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), CompanyId = DemoCompanyId, Name = "demo", KeyHash = ApiKeys.Hash(key), Prefix = ApiKeys.PrefixOf(key), Scopes = ApiKeyScopes.Format(Permissions.ApiScopes.Select(p => p.Name)), CreatedAtUtc = now });
             db.CustomFactors.Add(new CompanyFactor
             {
                 Id = Guid.NewGuid(),
@@ -81,5 +79,5 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public static string HashKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string HashKey(string key) => ApiKeys.Hash(key);
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Data;
 
@@ -8,11 +7,11 @@ namespace Tanpan.Web.Data;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteTanpanDb>
 {
     public SqliteTanpanDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteTanpanDb>().UseSqlite("Data Source=design.db", s => s.MigrationsHistoryTable("__ef_migrations")).Options, new TenantContext());
+        new(new DbContextOptionsBuilder<SqliteTanpanDb>().UseSqlite("Data Source=design.db", s => s.MigrationsHistoryTable("__ef_migrations")).Options, new Tanpan.Web.Platform.Tenancy.TenantScope());
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresTanpanDb>
 {
     public PostgresTanpanDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresTanpanDb>().UseNpgsql("Host=127.0.0.1;Database=design", n => n.MigrationsHistoryTable("__ef_migrations")).Options, new TenantContext());
+        new(new DbContextOptionsBuilder<PostgresTanpanDb>().UseNpgsql("Host=127.0.0.1;Database=design", n => n.MigrationsHistoryTable("__ef_migrations")).Options, new Tanpan.Web.Platform.Tenancy.TenantScope());
 }

@@ -12,7 +12,7 @@ namespace Tanpan.Web.Data;
 /// found here by assembly scan, and adds its own sets as extension members (<c>db.WorkOrders</c>).
 /// Provider subclasses (<see cref="SqliteTanpanDb"/>, <see cref="PostgresTanpanDb"/>) exist only so each provider
 /// keeps its own migration set.</summary>
-public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+public abstract class TanpanDb(DbContextOptions options, TenantScope tenant) : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Company> Companies => Set<Company>();
 
@@ -38,6 +38,6 @@ public abstract class TanpanDb(DbContextOptions options, TenantContext tenant) :
     }
 }
 
-public sealed class SqliteTanpanDb(DbContextOptions<SqliteTanpanDb> options, TenantContext tenant) : TanpanDb(options, tenant);
+public sealed class SqliteTanpanDb(DbContextOptions<SqliteTanpanDb> options, TenantScope tenant) : TanpanDb(options, tenant);
 
-public sealed class PostgresTanpanDb(DbContextOptions<PostgresTanpanDb> options, TenantContext tenant) : TanpanDb(options, tenant);
+public sealed class PostgresTanpanDb(DbContextOptions<PostgresTanpanDb> options, TenantScope tenant) : TanpanDb(options, tenant);

@@ -41,7 +41,8 @@ public static class TanpanHost
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         // Pages are Traditional Chinese: emit the characters, not &#x...; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddScoped<TenantContext>();
+        services.AddScoped<TenantScope>();
+        services.AddTanpanAuthorization();
         builder.AddTanpanData();
         builder.AddTanpanAccounts();
 
@@ -88,7 +89,7 @@ public static class TanpanHost
         app.UseStaticFiles();
         app.UseRateLimiter();
         app.UseAuthentication();
-        app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseMiddleware<PrincipalMiddleware>();
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json");

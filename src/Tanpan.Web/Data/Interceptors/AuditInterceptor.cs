@@ -1,18 +1,22 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Audit;
+using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Data.Interceptors;
 
-/// <summary>Writes an <see cref="AuditEntry"/> (who, when, before → after) for every change to a company's data,
-/// in the same transaction as the change itself.</summary>
-public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
+/// <summary>Writes an <see cref="AuditEntry"/> (who, when, before → after) for every change to an entity type that
+/// declares <see cref="AuditedAttribute"/>, in the same transaction as the change itself. Who is the
+/// <see cref="TenantScope"/>'s actor, so workers are audited like requests.</summary>
+public sealed class AuditInterceptor(TenantScope tenant, TimeProvider clock) : SaveChangesInterceptor
 {
     // Readable Chinese in the log (not \uXXXX escapes); the log is shown as text, never as HTML without encoding.
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+    private static readonly ConcurrentDictionary<Type, AuditedAttribute?> Declared = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -26,6 +30,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         return ValueTask.FromResult(result);
     }
 
+    public static AuditedAttribute? DeclaredFor(Type type) => Declared.GetOrAdd(type, t => t.GetCustomAttribute<AuditedAttribute>());
+
     private void Record(DbContext? context)
     {
         if (context is null)
@@ -33,41 +39,64 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             return;
         }
 
-        var user = http.HttpContext?.User.Identity?.Name
-            ?? (http.HttpContext?.Request.Headers.ContainsKey(Platform.Security.ApiKeyMiddleware.Header) == true ? "api-key" : "system");
         var now = clock.GetUtcNow().UtcDateTime;
-        var entries = context.ChangeTracker.Entries<ITenantOwned>()
-            .Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        var changed = context.ChangeTracker.Entries<ITenantOwned>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => (Entry: e, Audit: DeclaredFor(e.Metadata.ClrType)))
+            .Where(x => x.Audit is not null)
             .ToList();
-        foreach (var entry in entries)
+        foreach (var group in changed.GroupBy(x => (x.Entry.Metadata.ClrType, x.Entry.State, x.Entry.Entity.CompanyId)))
         {
-            var before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true);
-            var after = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false);
-            if (entry.State == EntityState.Modified && before == after)
+            var audit = group.First().Audit!;
+            var count = group.Count();
+            if (count > audit.BatchAbove)
             {
+                context.Add(new AuditEntry
+                {
+                    CompanyId = group.Key.CompanyId,
+                    AtUtc = now,
+                    User = tenant.Actor,
+                    Entity = group.Key.ClrType.Name,
+                    EntityId = $"{count} rows",
+                    Action = group.Key.State + " (batch)",
+                    After = JsonSerializer.Serialize(new { count, first = Key(group.First().Entry), last = Key(group.Last().Entry) }, Json),
+                });
                 continue;
             }
 
-            context.Add(new AuditEntry
+            foreach (var (entry, _) in group)
             {
-                CompanyId = entry.Entity.CompanyId,
-                AtUtc = now,
-                User = user,
-                Entity = entry.Metadata.ClrType.Name,
-                EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
-                Action = entry.State.ToString(),
-                Before = before,
-                After = after,
-            });
+                var before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true);
+                var after = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false);
+                if (entry.State == EntityState.Modified && before == after)
+                {
+                    continue;
+                }
+
+                context.Add(new AuditEntry
+                {
+                    CompanyId = entry.Entity.CompanyId,
+                    AtUtc = now,
+                    User = tenant.Actor,
+                    Entity = entry.Metadata.ClrType.Name,
+                    EntityId = Key(entry),
+                    Action = entry.State.ToString(),
+                    Before = before,
+                    After = after,
+                });
+            }
         }
     }
+
+    private static string Key(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
 
     private static string Snapshot(EntityEntry entry, bool original)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {
-            // Large frozen results are referenced, not copied, into the audit trail.
+            // Large frozen records are referenced, not copied, into the audit trail.
             var value = original ? property.OriginalValue : property.CurrentValue;
             values[property.Metadata.Name] = property.Metadata.Name.EndsWith("Json", StringComparison.Ordinal) && value is string s ? $"({s.Length} chars)" : value;
         }

@@ -4,9 +4,9 @@ using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Data.Interceptors;
 
-/// <summary>Stamps new tenant rows with the current company and refuses to save a row of another company,
-/// so a handler that forgets the tenant cannot leak or overwrite data.</summary>
-public sealed class TenantStampInterceptor(TenantContext tenant) : SaveChangesInterceptor
+/// <summary>Stamps new tenant rows with the scope's company and refuses to save a row of another company, so a
+/// handler or worker that forgets the tenant cannot leak or overwrite data. Reads only <see cref="TenantScope"/>.</summary>
+public sealed class TenantStampInterceptor(TenantScope tenant) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -32,14 +32,12 @@ public sealed class TenantStampInterceptor(TenantContext tenant) : SaveChangesIn
             switch (entry.State)
             {
                 case EntityState.Added when entry.Entity.CompanyId == Guid.Empty:
-                    if (!tenant.IsAuthenticated)
-                    {
-                        throw new InvalidOperationException($"A {entry.Entity.GetType().Name} cannot be created without a company.");
-                    }
-
-                    entry.Entity.CompanyId = tenant.CompanyId;
+                    // A row without a company cannot exist; which company comes from the scope, never from input.
+                    entry.Entity.CompanyId = tenant.HasCompany
+                        ? tenant.CompanyId
+                        : throw new InvalidOperationException($"A {entry.Entity.GetType().Name} cannot be created outside a tenant scope.");
                     break;
-                case EntityState.Added or EntityState.Modified or EntityState.Deleted when tenant.IsAuthenticated && entry.Entity.CompanyId != tenant.CompanyId:
+                case EntityState.Added or EntityState.Modified or EntityState.Deleted when tenant.HasCompany && entry.Entity.CompanyId != tenant.CompanyId:
                     throw new InvalidOperationException($"A {entry.Entity.GetType().Name} of another company cannot be saved.");
             }
         }

@@ -9,8 +9,6 @@ namespace Tanpan.Web.Features.Accounts;
 
 public static class AccountServices
 {
-    public const string CompanyClaim = "tanpan:company";
-
     public static IHostApplicationBuilder AddTanpanAccounts(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -50,8 +48,6 @@ public static class AccountServices
             services.AddSingleton<IEmailSender, SmtpEmailSender>();
         }
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.OperatorAdmin, p => p.RequireRole(Roles.OperatorAdmin));
         return builder;
     }
 
@@ -78,7 +74,7 @@ public sealed class CompanyClaimsFactory(UserManager<AppUser> users, RoleManager
         var identity = await base.GenerateClaimsAsync(user);
         if (user.CompanyId is { } companyId)
         {
-            identity.AddClaim(new Claim(AccountServices.CompanyClaim, companyId.ToString()));
+            identity.AddClaim(new Claim(Claims.Company, companyId.ToString()));
         }
 
         return identity;

@@ -21,8 +21,8 @@ public static class RunInventory
     public const int MaxLines = 10_000;
     public const long MaxBodyBytes = 4 * 1024 * 1024;
 
-    internal static async Task<Results<InventoryJsonResult, ValidationProblem>> Handle(
-        HttpRequest http, FactorResolver resolver, TenantContext tenant, ApiJson json, CancellationToken ct)
+    internal static async Task<Results<InventoryJsonResult, ApiError>> Handle(
+        HttpRequest http, FactorResolver resolver, TenantScope tenant, ApiJson json, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<InventoryRequestDto>(http, json.Options, MaxBodyBytes, ct);
         if (!body.Succeeded)
@@ -31,7 +31,7 @@ public static class RunInventory
         }
 
         var (request, originalIndex, mappingErrors) = Map(body.Value);
-        var calculator = new InventoryCalculator(tenant.IsAuthenticated ? new FactorResolver(resolver.Library, await CompanyFactorSource.LoadAsync(http.HttpContext.RequestServices.GetRequiredService<TanpanDb>(), ct)) : resolver);
+        var calculator = new InventoryCalculator(tenant.HasCompany ? new FactorResolver(resolver.Library, await CompanyFactorSource.LoadAsync(http.HttpContext.RequestServices.GetRequiredService<TanpanDb>(), ct)) : resolver);
         if (request is null)
         {
             return mappingErrors.ToProblem();

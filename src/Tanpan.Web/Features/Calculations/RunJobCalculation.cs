@@ -43,7 +43,7 @@ public static class RunJobCalculation
 {
     public const int MaxInputs = 2_000;
 
-    internal static async Task<Results<Ok<JobResponse>, ValidationProblem>> Handle(HttpRequest http, JobCalculator calculator, ApiJson json, CancellationToken ct)
+    internal static async Task<Results<Ok<JobResponse>, ApiError>> Handle(HttpRequest http, JobCalculator calculator, ApiJson json, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<JobRequestDto>(http, json.Options, 1024 * 1024, ct);
         if (!body.Succeeded)

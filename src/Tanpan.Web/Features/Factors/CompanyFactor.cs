@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tanpan.Web.Platform.Audit;
 using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Features.Factors;
 
 /// <summary>A company-specific CO2e factor (e.g. a supplier's steam or a T-REC-backed supply), used as activity <c>custom.{Code}</c>.</summary>
+[Audited]
 public sealed class CompanyFactor : ITenantOwned
 {
     public Guid Id { get; set; }

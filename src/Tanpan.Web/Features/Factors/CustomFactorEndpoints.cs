@@ -8,7 +8,6 @@ using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Errors;
 using Tanpan.Engine.Factors;
 using Tanpan.Web.Platform.Json;
-using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Security;
 using Entity = Tanpan.Web.Features.Factors.CompanyFactor;
 
@@ -26,21 +25,14 @@ public static partial class CustomFactorEndpoints
 
     public static RouteGroupBuilder MapCustomFactors(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/custom-factors").WithTags("Company factors").AddEndpointFilter(RequireCompany);
-        group.MapGet("/", List).WithName("ListCustomFactors");
-        group.MapGet("/{id:guid}", Get).WithName("GetCustomFactor");
-        group.MapPost("/", Create).WithName("CreateCustomFactor").Accepts<Request>("application/json");
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteCustomFactor");
+        var group = api.MapGroup("/custom-factors").WithTags("Company factors");
+        group.MapGet("/", List).WithName("ListCustomFactors").RequirePermission(Permissions.FactorsRead);
+        group.MapGet("/{id:guid}", Get).WithName("GetCustomFactor").RequirePermission(Permissions.FactorsRead);
+        group.MapPost("/", Create).WithName("CreateCustomFactor").Accepts<Request>("application/json").RequirePermission(Permissions.FactorsWrite);
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteCustomFactor").RequirePermission(Permissions.FactorsWrite);
         return api;
     }
 
-    private static async ValueTask<object?> RequireCompany(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var tenant = context.HttpContext.RequestServices.GetRequiredService<TenantContext>();
-        return tenant.IsAuthenticated
-            ? await next(context)
-            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Company credentials required", detail: $"Send the {ApiKeyMiddleware.Header} header of your company.");
-    }
 
     internal static async Task<Ok<Response[]>> List(TanpanDb db, CancellationToken ct) =>
         TypedResults.Ok((await db.CustomFactors.AsNoTracking().OrderBy(f => f.Code).ToListAsync(ct)).Select(ToResponse).ToArray());
@@ -50,7 +42,7 @@ public static partial class CustomFactorEndpoints
             ? TypedResults.Ok(ToResponse(row))
             : NotFound(id);
 
-    internal static async Task<Results<Created<Response>, ValidationProblem>> Create(HttpRequest http, TanpanDb db, ApiJson json, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Created<Response>, ApiError>> Create(HttpRequest http, TanpanDb db, ApiJson json, TimeProvider clock, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<Request>(http, json.Options, 64 * 1024, ct);
         if (!body.Succeeded)

@@ -13,7 +13,7 @@ public static class SearchFactors
 
     public sealed record Response(int Year, string GwpSet, string FactorSet, IReadOnlyList<Item> Items);
 
-    internal static Results<Ok<Response>, ValidationProblem> Handle(FactorResolver resolver, string? activity, string? set, int? year, string? gwpSet)
+    internal static Results<Ok<Response>, ApiError> Handle(FactorResolver resolver, string? activity, string? set, int? year, string? gwpSet)
     {
         var errors = new List<FieldError>();
         var gwp = GwpSet.Ar5;

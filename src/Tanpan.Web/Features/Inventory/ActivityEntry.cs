@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tanpan.Web.Platform.Audit;
 using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Features.Inventory;
@@ -13,6 +14,7 @@ public enum EntryKind
 }
 
 /// <summary>Activity data for one source over a period (a month, a bill period, a purchase).</summary>
+[Audited]
 public sealed class ActivityEntry : ITenantOwned
 {
     public Guid Id { get; set; }

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tanpan.Web.Platform.Audit;
 using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Features.Inventory;
 
 /// <summary>One line of the emission-source register (排放源鑑別): what emits, where, measured how, owned by whom.</summary>
+[Audited]
 public sealed class EmissionSource : ITenantOwned
 {
     public Guid Id { get; set; }

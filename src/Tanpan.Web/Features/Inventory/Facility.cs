@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tanpan.Web.Platform.Audit;
 using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Features.Inventory;
 
 /// <summary>A site inside the inventory boundary.</summary>
+[Audited]
 public sealed class Facility : ITenantOwned
 {
     public Guid Id { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tanpan.Web.Platform.Audit;
 using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Features.Inventory;
@@ -20,6 +21,7 @@ public enum InventoryStatus
 }
 
 /// <summary>A company's inventory for one calendar year, with its review state and, once locked, a snapshot.</summary>
+[Audited]
 public sealed class InventoryRecord : ITenantOwned
 {
     public Guid Id { get; set; }

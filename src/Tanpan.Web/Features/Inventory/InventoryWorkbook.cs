@@ -16,8 +16,11 @@ public sealed record InventoryPermissions(bool CanEdit, bool CanReview, bool Can
 {
     public static InventoryPermissions For(ClaimsPrincipal user)
     {
-        var admin = user.IsInRole(Roles.CompanyAdmin);
-        return new(admin || user.IsInRole(Roles.DataClerk), admin || user.IsInRole(Roles.Reviewer), admin, admin);
+        return new(
+            PermissionHandler.Holds(user, Permissions.InventoryWrite),
+            PermissionHandler.Holds(user, Permissions.InventoryReview),
+            PermissionHandler.Holds(user, Permissions.InventoryUnlock),
+            PermissionHandler.Holds(user, Permissions.AuditRead));
     }
 }
 

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tanpan.Web.Platform.Audit;
 using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Features.Inventory;
 
 /// <summary>The significance assessment of one indirect category (3.1 … 6) for one inventory.</summary>
+[Audited]
 public sealed class SignificanceAssessment : ITenantOwned
 {
     public Guid Id { get; set; }

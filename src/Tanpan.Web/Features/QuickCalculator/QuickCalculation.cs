@@ -184,7 +184,7 @@ public static class QuickCalculation
         return Outcome<QuickResult>.Failure(outcome.Errors.Select(e => e.Reindex("bills", k => string.Create(CultureInfo.InvariantCulture, $"bills[{billRows[k]}]")).Reindex("fuels", k => string.Create(CultureInfo.InvariantCulture, $"fuels[{fuelRows[k]}]"))).ToArray());
     }
 
-    internal static async Task<Results<Ok<QuickResponse>, ValidationProblem>> Handle(HttpRequest http, Engine.QuickCalculator.QuickCalculator calculator, ApiJson json, CancellationToken ct)
+    internal static async Task<Results<Ok<QuickResponse>, ApiError>> Handle(HttpRequest http, Engine.QuickCalculator.QuickCalculator calculator, ApiJson json, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<QuickRequestDto>(http, json.Options, 256 * 1024, ct);
         if (!body.Succeeded)

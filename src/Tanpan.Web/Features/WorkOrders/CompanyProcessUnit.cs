@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tanpan.Web.Platform.Audit;
 using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Features.WorkOrders;
 
 /// <summary>A process unit a company adds to the association's template (e.g. 烘烤, 除氫).</summary>
+[Audited]
 public sealed class CompanyProcessUnit : ITenantOwned
 {
     public Guid Id { get; set; }

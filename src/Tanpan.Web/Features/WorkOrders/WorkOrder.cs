@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tanpan.Web.Platform.Audit;
 using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Features.WorkOrders;
 
 /// <summary>A job shop's work order (seed 002): order and work-order numbers, metal, time, product, quantity,
 /// mix ratio and plating geometry, its process × energy inputs, and the calculated result with a content hash.</summary>
+[Audited]
 public sealed class WorkOrder : ITenantOwned
 {
     public Guid Id { get; set; }

@@ -40,22 +40,18 @@ public static class WorkOrderEndpoints
 
     public static RouteGroupBuilder MapWorkOrders(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/work-orders").WithTags("Work orders").AddEndpointFilter(RequireCompany);
-        group.MapPost("/", Create).WithName("CreateWorkOrder").Accepts<Request>("application/json");
-        group.MapGet("/", List).WithName("ListWorkOrders");
-        group.MapGet("/{id:guid}", Get).WithName("GetWorkOrder");
-        group.MapPost("/{id:guid}/calculate", Recalculate).WithName("RecalculateWorkOrder");
-        group.MapGet("/{id:guid}/certificate.pdf", Certificate).WithName("GetWorkOrderCertificate");
-        group.MapPost("/import", WorkOrderImport.Handle).WithName("ImportWorkOrders").DisableAntiforgery();
+        var group = api.MapGroup("/work-orders").WithTags("Work orders");
+        group.MapPost("/", Create).WithName("CreateWorkOrder").Accepts<Request>("application/json").RequirePermission(Permissions.WorkOrdersWrite);
+        group.MapGet("/", List).WithName("ListWorkOrders").RequirePermission(Permissions.WorkOrdersRead);
+        group.MapGet("/{id:guid}", Get).WithName("GetWorkOrder").RequirePermission(Permissions.WorkOrdersRead);
+        group.MapPost("/{id:guid}/calculate", Recalculate).WithName("RecalculateWorkOrder").RequirePermission(Permissions.WorkOrdersWrite);
+        group.MapGet("/{id:guid}/certificate.pdf", Certificate).WithName("GetWorkOrderCertificate").RequirePermission(Permissions.WorkOrdersCertify);
+        group.MapPost("/import", WorkOrderImport.Handle).WithName("ImportWorkOrders").DisableAntiforgery().RequirePermission(Permissions.WorkOrdersWrite);
         return api;
     }
 
-    private static async ValueTask<object?> RequireCompany(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        context.HttpContext.RequestServices.GetRequiredService<TenantContext>().IsAuthenticated
-            ? await next(context)
-            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Company credentials required", detail: $"Sign in, or send the {ApiKeyMiddleware.Header} header of your company.");
 
-    internal static async Task<Results<Created<Response>, ValidationProblem>> Create(HttpRequest http, TanpanDb db, TenantContext tenant, JobCalculator calculator, ApiJson json, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Created<Response>, ApiError>> Create(HttpRequest http, TanpanDb db, TenantScope tenant, JobCalculator calculator, ApiJson json, TimeProvider clock, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<Request>(http, json.Options, 1024 * 1024, ct);
         if (!body.Succeeded)
@@ -74,7 +70,7 @@ public static class WorkOrderEndpoints
     }
 
     /// <summary>Validates, calculates and stores a work order (shared by the API and the job pages).</summary>
-    public static async Task<Outcome<WorkOrder>> CreateAsync(Request request, TanpanDb db, TenantContext tenant, JobCalculator calculator, TimeProvider clock, string createdBy, CancellationToken ct)
+    public static async Task<Outcome<WorkOrder>> CreateAsync(Request request, TanpanDb db, TenantScope tenant, JobCalculator calculator, TimeProvider clock, string createdBy, CancellationToken ct)
     {
         var r = Normalized(request);
         var errors = Validate(r);
@@ -122,7 +118,7 @@ public static class WorkOrderEndpoints
         return Outcome<WorkOrder>.Success(order);
     }
 
-    internal static async Task<Results<Ok<PagedResult>, ValidationProblem>> List(
+    internal static async Task<Results<Ok<PagedResult>, ApiError>> List(
         TanpanDb db, string? q, string? metal, DateOnly? from, DateOnly? to, string? sort, int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new List<FieldError>();
@@ -232,7 +228,7 @@ public static class WorkOrderEndpoints
         await db.WorkOrders.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) is { } order ? TypedResults.Ok(ToResponse(order)) : NotFound(id);
 
     /// <summary>Recalculation with the current factor library is explicit, and audited like any other change.</summary>
-    internal static async Task<Results<Ok<Response>, NotFound<ProblemDetails>, ValidationProblem>> Recalculate(Guid id, TanpanDb db, JobCalculator calculator, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<Response>, NotFound<ProblemDetails>, ApiError>> Recalculate(Guid id, TanpanDb db, JobCalculator calculator, TimeProvider clock, CancellationToken ct)
     {
         var order = await db.WorkOrders.FirstOrDefaultAsync(w => w.Id == id, ct);
         if (order is null)

@@ -30,7 +30,7 @@ public static partial class WorkOrderImport
     [GeneratedRegex(@"^processes\[(\d+)\]\.inputs\[(\d+)\]\.(\w+)$")]
     private static partial Regex InputPath();
 
-    internal static async Task<Results<Ok<Imported>, ValidationProblem>> Handle(IFormFile? file, TanpanDb db, TenantContext tenant, JobCalculator calculator, TimeProvider clock, HttpContext http, CancellationToken ct)
+    internal static async Task<Results<Ok<Imported>, ApiError>> Handle(IFormFile? file, TanpanDb db, TenantScope tenant, JobCalculator calculator, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (file is null || file.Length == 0 || file.Length > 10 * 1024 * 1024)
         {
@@ -44,7 +44,7 @@ public static partial class WorkOrderImport
         return outcome.Succeeded ? TypedResults.Ok(outcome.Value) : outcome.Errors.ToProblem("Nothing was imported");
     }
 
-    public static async Task<Outcome<Imported>> ImportAsync(Stream file, string fileName, TanpanDb db, TenantContext tenant, JobCalculator calculator, TimeProvider clock, string createdBy, CancellationToken ct)
+    public static async Task<Outcome<Imported>> ImportAsync(Stream file, string fileName, TanpanDb db, TenantScope tenant, JobCalculator calculator, TimeProvider clock, string createdBy, CancellationToken ct)
     {
         var csv = fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
         var sheet = csv ? "CSV" : Sheet;

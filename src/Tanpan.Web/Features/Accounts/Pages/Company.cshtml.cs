@@ -10,8 +10,8 @@ using Tanpan.Web.Platform.Localization;
 namespace Tanpan.Web.Features.Accounts.Pages;
 
 /// <summary>The company profile. Name and 統一編號 are what the operator approved, so they are shown, not edited.</summary>
-[Authorize(Roles = Roles.CompanyAdmin)]
-public sealed class CompanyModel(TanpanDb db, TenantContext tenant) : FormPage
+[Authorize(Policy = PermissionNames.CompanyManage)]
+public sealed class CompanyModel(TanpanDb db, TenantScope tenant) : FormPage
 {
     public Company Profile { get; private set; } = null!;
 
@@ -89,7 +89,7 @@ public sealed class CompanyModel(TanpanDb db, TenantContext tenant) : FormPage
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!tenant.IsAuthenticated)
+        if (!tenant.HasCompany)
         {
             return false;
         }

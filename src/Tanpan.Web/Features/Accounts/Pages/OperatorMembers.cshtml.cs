@@ -12,7 +12,7 @@ namespace Tanpan.Web.Features.Accounts.Pages;
 
 /// <summary>The platform operator's member list: approve or reject applications (a rejection needs a reason);
 /// the applicant is e-mailed either way.</summary>
-[Authorize(Roles = Roles.OperatorAdmin)]
+[Authorize(Policy = PermissionNames.Operate)]
 public sealed class OperatorMembersModel(TanpanDb db, IEmailSender email, TimeProvider clock, ILogger<OperatorMembersModel> logger) : FormPage
 {
     [BindProperty(SupportsGet = true)]

@@ -12,8 +12,8 @@ using Tanpan.Web.Platform.Localization;
 namespace Tanpan.Web.Features.Accounts.Pages;
 
 /// <summary>A company admin's user list: invite colleagues by e-mail with a role, change roles.</summary>
-[Authorize(Roles = Roles.CompanyAdmin)]
-public sealed class UsersModel(UserManager<AppUser> users, TanpanDb db, TenantContext tenant, IEmailSender email, TimeProvider clock, ILogger<UsersModel> logger) : FormPage
+[Authorize(Policy = PermissionNames.UsersManage)]
+public sealed class UsersModel(UserManager<AppUser> users, TanpanDb db, TenantScope tenant, IEmailSender email, TimeProvider clock, ILogger<UsersModel> logger) : FormPage
 {
     public static readonly string[] CompanyRoles = [Roles.CompanyAdmin, Roles.DataClerk, Roles.Reviewer, Roles.Viewer];
 
@@ -105,7 +105,7 @@ public sealed class UsersModel(UserManager<AppUser> users, TanpanDb db, TenantCo
 
     private async Task<bool> LoadAsync()
     {
-        if (!tenant.IsAuthenticated)
+        if (!tenant.HasCompany)
         {
             return false;
         }

@@ -10,14 +10,14 @@ using Tanpan.Web.Platform.Audit;
 namespace Tanpan.Web.Features.Inventory.Pages;
 
 /// <summary>The company's audit log (who changed what, when, before → after), for company admins.</summary>
-[Authorize(Roles = Roles.CompanyAdmin)]
-public sealed class AuditModel(TanpanDb db, TenantContext tenant) : PageModel
+[Authorize(Policy = PermissionNames.AuditRead)]
+public sealed class AuditModel(TanpanDb db, TenantScope tenant) : PageModel
 {
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!tenant.IsAuthenticated)
+        if (!tenant.HasCompany)
         {
             return Forbid();
         }

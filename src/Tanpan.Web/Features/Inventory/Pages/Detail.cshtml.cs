@@ -11,6 +11,7 @@ using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Features.Calculations;
 using Tanpan.Web.Platform.Web;
 using Tanpan.Web.Platform.Localization;
+using Tanpan.Web.Platform.Security;
 
 namespace Tanpan.Web.Features.Inventory.Pages;
 
@@ -22,8 +23,8 @@ public sealed record InventorySnapshot(
     IReadOnlyDictionary<string, string> SourceByLine);
 
 /// <summary>One inventory year: activity data (incl. Taipower bills), results with traces, and review/lock.</summary>
-[Authorize]
-public sealed class DetailModel(TanpanDb db, TenantContext tenant, FactorResolver resolver, TimeProvider clock) : FormPage
+[Authorize(Policy = PermissionNames.InventoryRead)]
+public sealed class DetailModel(TanpanDb db, TenantScope tenant, FactorResolver resolver, TimeProvider clock) : FormPage
 {
     public static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
 
@@ -384,7 +385,7 @@ public sealed class DetailModel(TanpanDb db, TenantContext tenant, FactorResolve
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (!tenant.IsAuthenticated)
+        if (!tenant.HasCompany)
         {
             return false;
         }

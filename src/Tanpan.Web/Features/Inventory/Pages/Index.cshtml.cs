@@ -5,12 +5,13 @@ using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Web;
 using Tanpan.Web.Platform.Localization;
+using Tanpan.Web.Platform.Security;
 
 namespace Tanpan.Web.Features.Inventory.Pages;
 
 /// <summary>The company's inventories by year; start a new one with its boundary and base year.</summary>
-[Authorize]
-public sealed class IndexModel(TanpanDb db, TenantContext tenant, TimeProvider clock) : FormPage
+[Authorize(Policy = PermissionNames.InventoryRead)]
+public sealed class IndexModel(TanpanDb db, TenantScope tenant, TimeProvider clock) : FormPage
 {
     public IReadOnlyList<InventoryRecord> Inventories { get; private set; } = [];
 
@@ -27,7 +28,7 @@ public sealed class IndexModel(TanpanDb db, TenantContext tenant, TimeProvider c
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!tenant.IsAuthenticated)
+        if (!tenant.HasCompany)
         {
             return Forbid();
         }
@@ -38,7 +39,7 @@ public sealed class IndexModel(TanpanDb db, TenantContext tenant, TimeProvider c
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!tenant.IsAuthenticated)
+        if (!tenant.HasCompany)
         {
             return Forbid();
         }

@@ -8,12 +8,13 @@ using Tanpan.Web.Features.Factors;
 using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Web;
 using Tanpan.Web.Platform.Localization;
+using Tanpan.Web.Platform.Security;
 
 namespace Tanpan.Web.Features.Inventory.Pages;
 
 /// <summary>Facilities and the emission-source register (category, activity, use/technology, meter, data owner).</summary>
-[Authorize]
-public sealed class RegisterModel(TanpanDb db, TenantContext tenant, FactorResolver resolver, TimeProvider clock) : FormPage
+[Authorize(Policy = PermissionNames.InventoryRead)]
+public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolver resolver, TimeProvider clock) : FormPage
 {
     public IReadOnlyList<Facility> Facilities { get; private set; } = [];
 
@@ -133,7 +134,7 @@ public sealed class RegisterModel(TanpanDb db, TenantContext tenant, FactorResol
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!tenant.IsAuthenticated)
+        if (!tenant.HasCompany)
         {
             return false;
         }

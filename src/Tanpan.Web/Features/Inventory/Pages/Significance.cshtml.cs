@@ -7,12 +7,13 @@ using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Web;
 using Tanpan.Web.Platform.Localization;
+using Tanpan.Web.Platform.Security;
 
 namespace Tanpan.Web.Features.Inventory.Pages;
 
 /// <summary>Significance assessment of the indirect categories 3–6: four scores each against the inventory's threshold.</summary>
-[Authorize]
-public sealed class SignificanceModel(TanpanDb db, TenantContext tenant) : FormPage
+[Authorize(Policy = PermissionNames.InventoryRead)]
+public sealed class SignificanceModel(TanpanDb db, TenantScope tenant) : FormPage
 {
     public sealed class Row
     {
@@ -133,7 +134,7 @@ public sealed class SignificanceModel(TanpanDb db, TenantContext tenant) : FormP
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (!tenant.IsAuthenticated || await db.Inventories.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is not { } inventory)
+        if (!tenant.HasCompany || await db.Inventories.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is not { } inventory)
         {
             return false;
         }

@@ -9,7 +9,7 @@ using Tanpan.Web.Platform.Localization;
 namespace Tanpan.Web.Features.PublicSite.Pages;
 
 /// <summary>The operator posts news and events for the public home page, and reads contact messages.</summary>
-[Authorize(Roles = Roles.OperatorAdmin)]
+[Authorize(Policy = PermissionNames.Operate)]
 public sealed class OperatorAnnouncementsModel(TanpanDb db, TimeProvider clock) : FormPage
 {
     public IReadOnlyList<Announcement> Announcements { get; private set; } = [];

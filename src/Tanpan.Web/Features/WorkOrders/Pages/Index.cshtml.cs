@@ -6,12 +6,13 @@ using MiniExcelLibs;
 using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Localization;
+using Tanpan.Web.Platform.Security;
 
 namespace Tanpan.Web.Features.WorkOrders.Pages;
 
 /// <summary>Work-order history: server-side search, sort and paging, and an Excel export of the filtered list.</summary>
-[Authorize]
-public sealed class IndexModel(TanpanDb db, TenantContext tenant, Engine.Jobs.JobCalculator calculator, TimeProvider clock) : PageModel
+[Authorize(Policy = PermissionNames.WorkOrdersRead)]
+public sealed class IndexModel(TanpanDb db, TenantScope tenant, Engine.Jobs.JobCalculator calculator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -39,7 +40,7 @@ public sealed class IndexModel(TanpanDb db, TenantContext tenant, Engine.Jobs.Jo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!tenant.IsAuthenticated)
+        if (!tenant.HasCompany)
         {
             return Forbid();
         }
@@ -58,7 +59,7 @@ public sealed class IndexModel(TanpanDb db, TenantContext tenant, Engine.Jobs.Jo
     /// <summary>ERP file upload from the page; the same all-or-nothing import as the API.</summary>
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
     {
-        if (!tenant.IsAuthenticated || !Features.Inventory.InventoryPermissions.For(User).CanEdit)
+        if (!tenant.HasCompany || !PermissionHandler.Holds(User, Permissions.WorkOrdersWrite))
         {
             return Forbid();
         }
@@ -89,7 +90,7 @@ public sealed class IndexModel(TanpanDb db, TenantContext tenant, Engine.Jobs.Jo
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        if (!tenant.IsAuthenticated)
+        if (!tenant.HasCompany)
         {
             return Forbid();
         }

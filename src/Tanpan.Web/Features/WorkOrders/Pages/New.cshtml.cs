@@ -4,16 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Jobs;
 using Tanpan.Web.Data;
 using Tanpan.Web.Features.Calculations;
-using Tanpan.Web.Features.Inventory;
 using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Web;
 using Tanpan.Web.Platform.Localization;
+using Tanpan.Web.Platform.Security;
 
 namespace Tanpan.Web.Features.WorkOrders.Pages;
 
 /// <summary>Enter a work order on the association's process template (process × energy grid) and calculate it.</summary>
-[Authorize]
-public sealed class NewModel(TanpanDb db, TenantContext tenant, JobCalculator calculator, TimeProvider clock) : FormPage
+[Authorize(Policy = PermissionNames.WorkOrdersWrite)]
+public sealed class NewModel(TanpanDb db, TenantScope tenant, JobCalculator calculator, TimeProvider clock) : FormPage
 {
     public sealed class Form
     {
@@ -69,7 +69,7 @@ public sealed class NewModel(TanpanDb db, TenantContext tenant, JobCalculator ca
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!tenant.IsAuthenticated)
+        if (!tenant.HasCompany)
         {
             return Forbid();
         }
@@ -81,7 +81,7 @@ public sealed class NewModel(TanpanDb db, TenantContext tenant, JobCalculator ca
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!tenant.IsAuthenticated || !InventoryPermissions.For(User).CanEdit)
+        if (!tenant.HasCompany || !PermissionHandler.Holds(User, Permissions.WorkOrdersWrite))
         {
             return Forbid();
         }

@@ -9,7 +9,7 @@ using Tanpan.Web.Platform.Localization;
 namespace Tanpan.Web.Features.WorkOrders.Pages;
 
 /// <summary>The association's seal image and disclaimer, printed on every work-order certificate.</summary>
-[Authorize(Roles = Roles.OperatorAdmin)]
+[Authorize(Policy = PermissionNames.Operate)]
 public sealed class OperatorCertificateModel(TanpanDb db, TimeProvider clock) : FormPage
 {
     public const int MaxSealBytes = 1024 * 1024;

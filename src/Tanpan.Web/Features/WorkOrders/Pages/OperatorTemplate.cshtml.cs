@@ -9,7 +9,7 @@ using Tanpan.Web.Platform.Web;
 namespace Tanpan.Web.Features.WorkOrders.Pages;
 
 /// <summary>The association's process template: process units, energy inputs (checked against the factor library), metals.</summary>
-[Authorize(Roles = Roles.OperatorAdmin)]
+[Authorize(Policy = PermissionNames.Operate)]
 public sealed class OperatorTemplateModel(TanpanDb db, FactorResolver resolver, TimeProvider clock) : FormPage
 {
     [BindProperty]

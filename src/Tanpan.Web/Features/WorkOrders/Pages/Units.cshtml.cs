@@ -3,15 +3,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Tenancy;
-using Tanpan.Web.Features.Inventory;
 using Tanpan.Web.Platform.Web;
 using Tanpan.Web.Platform.Localization;
+using Tanpan.Web.Platform.Security;
 
 namespace Tanpan.Web.Features.WorkOrders.Pages;
 
 /// <summary>A company's own process units, added to the association's template on its work-order form.</summary>
-[Authorize]
-public sealed class UnitsModel(TanpanDb db, TenantContext tenant) : FormPage
+[Authorize(Policy = PermissionNames.WorkOrdersWrite)]
+public sealed class UnitsModel(TanpanDb db, TenantScope tenant) : FormPage
 {
     public IReadOnlyList<CompanyProcessUnit> Units { get; private set; } = [];
 
@@ -20,7 +20,7 @@ public sealed class UnitsModel(TanpanDb db, TenantContext tenant) : FormPage
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!tenant.IsAuthenticated)
+        if (!tenant.HasCompany)
         {
             return Forbid();
         }
@@ -31,7 +31,7 @@ public sealed class UnitsModel(TanpanDb db, TenantContext tenant) : FormPage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!tenant.IsAuthenticated || !InventoryPermissions.For(User).CanEdit)
+        if (!tenant.HasCompany || !PermissionHandler.Holds(User, Permissions.WorkOrdersWrite))
         {
             return Forbid();
         }

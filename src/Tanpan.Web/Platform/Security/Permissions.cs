@@ -1,0 +1,63 @@
+namespace Tanpan.Web.Platform.Security;
+
+/// <summary>One permission per action. A signed-in user holds it through a role; an API key through a scope of the
+/// same name (when the action is open to systems at all). Pages and API routes check the same permission, so a
+/// role means the same thing everywhere.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A permission is what it is; there is no IPermission here to confuse it with.")]
+public sealed record Permission(string Name, bool OpenToApiKeys, IReadOnlyList<string> Roles)
+{
+    public override string ToString() => Name;
+}
+
+public static class Permissions
+{
+    private static readonly string[] CompanyRoles = [Security.Roles.CompanyAdmin, Security.Roles.DataClerk, Security.Roles.Reviewer, Security.Roles.Viewer];
+    private static readonly string[] Editors = [Security.Roles.CompanyAdmin, Security.Roles.DataClerk];
+    private static readonly string[] Reviewers = [Security.Roles.CompanyAdmin, Security.Roles.Reviewer];
+    private static readonly string[] Admins = [Security.Roles.CompanyAdmin];
+
+    public static readonly Permission InventoryRead = new(PermissionNames.InventoryRead, true, CompanyRoles);
+    public static readonly Permission InventoryWrite = new(PermissionNames.InventoryWrite, true, Editors);
+    public static readonly Permission InventoryReview = new(PermissionNames.InventoryReview, false, Reviewers);
+    public static readonly Permission InventoryUnlock = new(PermissionNames.InventoryUnlock, false, Admins);
+    public static readonly Permission AuditRead = new(PermissionNames.AuditRead, false, Reviewers);
+    public static readonly Permission WorkOrdersRead = new(PermissionNames.WorkOrdersRead, true, CompanyRoles);
+    public static readonly Permission WorkOrdersWrite = new(PermissionNames.WorkOrdersWrite, true, Editors);
+    public static readonly Permission WorkOrdersCertify = new(PermissionNames.WorkOrdersCertify, true, [Security.Roles.CompanyAdmin, Security.Roles.DataClerk, Security.Roles.Reviewer]);
+    public static readonly Permission FactorsRead = new(PermissionNames.FactorsRead, true, CompanyRoles);
+    public static readonly Permission FactorsWrite = new(PermissionNames.FactorsWrite, true, Editors);
+    public static readonly Permission UsersManage = new(PermissionNames.UsersManage, false, Admins);
+    public static readonly Permission CompanyManage = new(PermissionNames.CompanyManage, false, Admins);
+    public static readonly Permission ApiKeysManage = new(PermissionNames.ApiKeysManage, false, Admins);
+    public static readonly Permission Operate = new(PermissionNames.Operate, false, [Security.Roles.OperatorAdmin]);
+
+    public static readonly IReadOnlyList<Permission> All =
+    [
+        InventoryRead, InventoryWrite, InventoryReview, InventoryUnlock, AuditRead, WorkOrdersRead, WorkOrdersWrite, WorkOrdersCertify,
+        FactorsRead, FactorsWrite, UsersManage, CompanyManage, ApiKeysManage, Operate,
+    ];
+
+    /// <summary>The scopes a company admin can give an API key.</summary>
+    public static IReadOnlyList<Permission> ApiScopes { get; } = All.Where(p => p.OpenToApiKeys).ToArray();
+
+    public static Permission? Find(string name) => All.FirstOrDefault(p => p.Name == name);
+}
+
+/// <summary>Permission names as constants, for attributes (<c>[Authorize(Policy = PermissionNames.InventoryRead)]</c>).</summary>
+public static class PermissionNames
+{
+    public const string InventoryRead = "inventory:read";
+    public const string InventoryWrite = "inventory:write";
+    public const string InventoryReview = "inventory:review";
+    public const string InventoryUnlock = "inventory:unlock";
+    public const string AuditRead = "audit:read";
+    public const string WorkOrdersRead = "work-orders:read";
+    public const string WorkOrdersWrite = "work-orders:write";
+    public const string WorkOrdersCertify = "work-orders:certify";
+    public const string FactorsRead = "factors:read";
+    public const string FactorsWrite = "factors:write";
+    public const string UsersManage = "users:manage";
+    public const string CompanyManage = "company:manage";
+    public const string ApiKeysManage = "api-keys:manage";
+    public const string Operate = "platform:operate";
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Tanpan.Web.Platform.Security;
+
+public static class SecurityServices
+{
+    /// <summary>One policy per permission, named by it: <c>.RequireAuthorization(Permissions.WorkOrdersWrite.Name)</c>.</summary>
+    public static IServiceCollection AddTanpanAuthorization(this IServiceCollection services)
+    {
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        var builder = services.AddAuthorizationBuilder();
+        foreach (var permission in Permissions.All)
+        {
+            builder.AddPolicy(permission.Name, p => p.AddRequirements(new PermissionRequirement(permission)));
+        }
+
+        return services;
+    }
+
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(permission.Name);
+}
