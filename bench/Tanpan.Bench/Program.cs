@@ -1,3 +1,4 @@
+using Tanpan.Engine.Activities;
 using System.Diagnostics;
 using System.Globalization;
 using Tanpan.Engine.Factors;

@@ -1,8 +1,9 @@
 namespace Tanpan.Engine.Common;
 
 /// <summary>An expected failure tied to an input field: <paramref name="Path"/> is the field path
-/// (e.g. <c>lines[2].unit</c>) and <paramref name="Message"/> says what is allowed.</summary>
-public sealed record FieldError(string Path, string Message);
+/// (e.g. <c>lines[2].unit</c>), <paramref name="Message"/> says in English what is allowed, and
+/// <paramref name="Code"/> with <paramref name="Args"/> let a caller say the same in the user's language.</summary>
+public sealed record FieldError(string Path, string Message, string Code = "invalid", IReadOnlyDictionary<string, string>? Args = null);
 
 /// <summary>Outcome of an operation whose failures are expected (bad input), not exceptional.</summary>
 public readonly struct Outcome<T>

@@ -1,3 +1,4 @@
+using Tanpan.Engine.Activities;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Tanpan.Engine.Common;
@@ -65,9 +66,9 @@ public sealed class InventoryCalculator(FactorResolver resolver)
     {
         public int GasSlotsNeeded { get; } = GasIndex.Length == 0 ? 0 : GasIndex.Max() + 1;
 
-        public bool IsGrid { get; } = Factor?.Activity == FactorLibrary.GridActivity;
+        public bool IsGrid { get; } = ActivityId.KindOf(Factor?.Activity) == ActivityKind.Grid;
 
-        public bool IsFuel { get; } = Factor?.Activity.StartsWith("fuel.", StringComparison.Ordinal) == true;
+        public bool IsFuel { get; } = ActivityId.KindOf(Factor?.Activity) == ActivityKind.Fuel;
     }
 
     private sealed class Chunk(int gasCapacity)
@@ -186,7 +187,7 @@ public sealed class InventoryCalculator(FactorResolver resolver)
         private Entry? Resolve(int index, InventoryLine line, Chunk chunk)
         {
             var use = line.Use;
-            if (use is null && line.Category.Code == "1.2" && line.Activity.StartsWith("fuel.", StringComparison.Ordinal))
+            if (use is null && line.Category == IsoCategory.MobileCombustion && ActivityId.KindOf(line.Activity) == ActivityKind.Fuel)
             {
                 use = CombustionUse.Mobile;
                 Warn(chunk, Path(index, "use"), "use not given; mobile assumed from category 1.2");
@@ -216,7 +217,7 @@ public sealed class InventoryCalculator(FactorResolver resolver)
         private void CheckCategory(int index, InventoryLine line, Entry entry, Chunk chunk)
         {
             var code = line.Category.Code;
-            if (entry.IsGrid && code is not ("2.1" or "4.1"))
+            if (entry.IsGrid && line.Category != IsoCategory.PurchasedElectricity && line.Category != IsoCategory.PurchasedGoods)
             {
                 Warn(chunk, Path(index, "category"), $"purchased electricity is normally category 2.1, not {code}");
             }

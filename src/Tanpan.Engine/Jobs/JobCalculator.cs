@@ -1,3 +1,4 @@
+using Tanpan.Engine.Activities;
 using System.Globalization;
 using Tanpan.Engine.Common;
 using Tanpan.Engine.Factors;
@@ -12,14 +13,17 @@ public sealed record JobInput(string Activity, decimal Quantity, Unit Unit, Comb
 /// <summary>A process unit of a work order (前處理 / 電鍍 / 後處理 …) with its inputs.</summary>
 public sealed record JobProcess(string Name, IReadOnlyList<JobInput> Inputs);
 
-/// <summary>The carbon of one work order: processes × inputs on the job's date, per unit of output.</summary>
-public sealed record JobRequest(DateOnly Date, GwpSet GwpSet, Quantity Output, IReadOnlyList<JobProcess> Processes, string? FactorSet = null);
+/// <summary>The carbon of one work order: processes × inputs on the job's date, per unit of output. The inputs are
+/// as entered; <paramref name="Allocation"/> says how they become the job's own (explicit, never defaulted).</summary>
+public sealed record JobRequest(DateOnly Date, GwpSet GwpSet, Quantity Output, IReadOnlyList<JobProcess> Processes, JobAllocation Allocation, string? FactorSet = null);
 
 public sealed record JobShare(string Key, decimal KgCo2e, decimal Share);
 
 public sealed record JobActivityTotal(string Activity, decimal Quantity, Unit Unit, decimal KgCo2e, decimal Share);
 
-public sealed record JobLine(int Process, int Input, string ProcessName, LineResult Result);
+/// <summary>One input's result; <paramref name="EnteredQuantity"/> is what was entered (a batch's or meter's total
+/// under an allocation), the result's quantity is the job's allocated share of it.</summary>
+public sealed record JobLine(int Process, int Input, string ProcessName, decimal EnteredQuantity, LineResult Result);
 
 public sealed record JobResult(
     DateOnly Date,
@@ -29,6 +33,7 @@ public sealed record JobResult(
     IReadOnlyList<JobActivityTotal> ByActivity,
     decimal KgCo2ePerOutputUnit,
     Quantity Output,
+    JobAllocation Allocation,
     IReadOnlyList<JobLine> Lines,
     IReadOnlyList<CalculationWarning> Warnings);
 
@@ -39,7 +44,7 @@ public sealed class JobCalculator(InventoryCalculator calculator)
 {
     public Outcome<JobResult> Calculate(JobRequest request)
     {
-        var errors = new List<FieldError>();
+        var errors = new List<FieldError>(request.Allocation.Validate());
         if (request.Output.Value <= 0)
         {
             errors.Add(new("output.quantity", "must be greater than 0 (the intensity is per output unit)"));
@@ -63,11 +68,15 @@ public sealed class JobCalculator(InventoryCalculator calculator)
             for (var i = 0; i < process.Inputs.Count; i++)
             {
                 var input = process.Inputs[i];
-                var category = input.Activity == FactorLibrary.GridActivity ? IsoCategory.All[4]
-                    : input.Use == CombustionUse.Mobile ? IsoCategory.All[1]
-                    : input.Activity.StartsWith("refrigerant.", StringComparison.Ordinal) || input.Activity.StartsWith("gas.", StringComparison.Ordinal) ? IsoCategory.All[3]
-                    : IsoCategory.All[0];
-                lines.Add(new InventoryLine(Path(p, i, null), category, input.Activity, input.Quantity, input.Unit, input.Use ?? (input.Activity.StartsWith("fuel.", StringComparison.Ordinal) ? CombustionUse.Stationary : null), input.Technology, HeatValue: input.HeatValue));
+                var kind = ActivityId.KindOf(input.Activity);
+                var category = kind == ActivityKind.Grid ? IsoCategory.PurchasedElectricity
+                    : input.Use == CombustionUse.Mobile ? IsoCategory.MobileCombustion
+                    : kind is ActivityKind.Refrigerant or ActivityKind.Gas ? IsoCategory.FugitiveEmissions
+                    : IsoCategory.StationaryCombustion;
+                // Quantities can be checked only once the allocation is valid; otherwise they are computed as entered
+                // and the allocation's own errors are reported.
+                var quantity = errors.Count == 0 ? request.Allocation.Apply(input.Quantity) : input.Quantity;
+                lines.Add(new InventoryLine(Path(p, i, null), category, input.Activity, quantity, input.Unit, input.Use ?? (kind == ActivityKind.Fuel ? CombustionUse.Stationary : null), input.Technology, HeatValue: input.HeatValue));
                 map.Add((p, i));
             }
         }
@@ -85,7 +94,7 @@ public sealed class JobCalculator(InventoryCalculator calculator)
 
         var result = outcome.Value;
         var total = result.TotalKgCo2e + result.SeparatelyReported.Values.Sum();
-        var jobLines = result.Lines.Select((l, k) => new JobLine(map[k].Process, map[k].Input, request.Processes[map[k].Process].Name, l)).ToArray();
+        var jobLines = result.Lines.Select((l, k) => new JobLine(map[k].Process, map[k].Input, request.Processes[map[k].Process].Name, request.Processes[map[k].Process].Inputs[map[k].Input].Quantity, l)).ToArray();
 
         var byProcess = Shares(
             request.Processes.Select((process, p) => (process.Name, jobLines.Where(l => l.Process == p).Sum(l => l.Result.KgCo2e))).ToList(),
@@ -94,7 +103,7 @@ public sealed class JobCalculator(InventoryCalculator calculator)
         var activityShares = Shares(activityGroups.Select(g => (g.Key.Activity, g.Sum(l => l.Result.KgCo2e))).ToList(), total);
         var byActivity = activityGroups.Select((g, k) => new JobActivityTotal(g.Key.Activity, g.Sum(l => l.Result.QuantityInFactorUnit), g.First().Result.Factor.PerUnit, activityShares[k].Kg, activityShares[k].Share)).ToArray();
 
-        return Outcome<JobResult>.Success(new JobResult(request.Date, request.GwpSet, total, byProcess, byActivity, total / request.Output.Value, request.Output, jobLines, result.Warnings.Select(w => w with { Path = FieldPaths.Reindex(w.Path, "lines", k => Path(map[k].Process, map[k].Input, null)) }).ToArray()));
+        return Outcome<JobResult>.Success(new JobResult(request.Date, request.GwpSet, total, byProcess, byActivity, total / request.Output.Value, request.Output, request.Allocation, jobLines, result.Warnings.Select(w => w with { Path = FieldPaths.Reindex(w.Path, "lines", k => Path(map[k].Process, map[k].Input, null)) }).ToArray()));
     }
 
     /// <summary>Shares of the total; the last non-zero share is 1 − Σ others so that they sum to exactly 1.</summary>

@@ -1,3 +1,4 @@
+using Tanpan.Engine.Activities;
 using System.Globalization;
 using Tanpan.Engine.Common;
 using Tanpan.Engine.Factors;

@@ -44,6 +44,8 @@ public static class TanpanHost
         services.AddScoped<TenantScope>();
         services.AddTanpanAuthorization();
         builder.AddTanpanData();
+        services.AddHostedService<Platform.Records.StoredRecordUpgrader>();
+        services.AddScoped<Platform.Records.IStoredRecordUpgrade, Features.WorkOrders.LegacyWorkOrders>();
         builder.AddTanpanAccounts();
 
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -107,7 +109,7 @@ public static class TanpanHost
             .WithName(nameof(RunJobCalculation))
             .WithTags("Calculations")
             .WithSummary("The carbon of one work order: process × input subtotals, shares and intensity (no login)")
-            .Accepts<JobRequestDto>("application/json")
+            .Accepts<RunJobCalculation.Request>("application/json")
             .RequireRateLimiting(CalculationsPolicy);
         api.MapPost("/calculations/quick", QuickCalculation.Handle)
             .WithName("RunQuickCalculation")

@@ -1,3 +1,4 @@
+using Tanpan.Engine.Activities;
 using Tanpan.Engine.Factors;
 using Tanpan.Engine.Inventory;
 using Tanpan.Engine.Quantities;

@@ -19,7 +19,8 @@ public class JobCalculatorTests
         [
             new JobProcess("前處理", [Input("fuel.fuel-oil", 3000m, "L"), Input("electricity.grid.tw", 400m, "kWh"), Input("fuel.natural-gas", 600m, "m3")]),
             new JobProcess("電鍍", [Input("electricity.grid.tw", 200m, "度")]),
-        ]);
+        ],
+        JobAllocation.Direct);
 
     [Fact]
     public void DesignExample_SubtotalsTotalAndIntensity()
@@ -41,18 +42,67 @@ public class JobCalculatorTests
     }
 
     [Fact]
-    public void Shares_SumToExactlyOne()
+    public void EachShare_IsItsSubtotalOverTheTotal_AndTheySumToExactlyOne()
     {
         var result = Calculator.Calculate(DesignExample()).Value;
 
+        var total = result.TotalKgCo2e;
+        // Every share but the last is exactly subtotal ÷ total; the last absorbs the rounding so the sum is 1.
+        Assert.Equal(result.ByProcess[0].KgCo2e / total, result.ByProcess[0].Share);
+        Assert.Equal(result.ByProcess[1].KgCo2e / total, result.ByProcess[1].Share, 25);
+        Assert.All(result.ByActivity.SkipLast(1), a => Assert.Equal(a.KgCo2e / total, a.Share));
+        Assert.Equal(result.ByActivity[^1].KgCo2e / total, result.ByActivity[^1].Share, 25);
+        Assert.InRange(result.ByProcess[0].Share, 0.990m, 0.992m);
         Assert.Equal(1m, result.ByProcess.Sum(p => p.Share));
         Assert.Equal(1m, result.ByActivity.Sum(a => a.Share));
     }
 
     [Fact]
+    public void MixRatio_ScalesEveryInput_AndKeepsWhatWasEntered()
+    {
+        var direct = Calculator.Calculate(DesignExample()).Value;
+        var shared = Calculator.Calculate(DesignExample() with { Allocation = new BatchShare(25m) }).Value;
+
+        Assert.Equal(direct.TotalKgCo2e / 4m, shared.TotalKgCo2e, 24);
+        var oil = shared.Lines.Single(l => l.Result.Line.Activity == "fuel.fuel-oil");
+        Assert.Equal(3000m, oil.EnteredQuantity);
+        Assert.Equal(750m, oil.Result.Line.Quantity);
+        Assert.Equal(new BatchShare(25m), shared.Allocation);
+    }
+
+    [Fact]
+    public void KeyAllocation_TakesTheJobsShareOfMeteredEnergy()
+    {
+        var result = Calculator.Calculate(DesignExample() with { Allocation = new ByKey(AllocationKey.RackHours, 1200m, 6000m) }).Value;
+
+        var plating = result.Lines.Single(l => l.ProcessName == "電鍍");
+        Assert.Equal(200m, plating.EnteredQuantity);
+        Assert.Equal(40m, plating.Result.Line.Quantity);
+        Assert.Equal(40m * 0.474m, plating.Result.KgCo2e);
+    }
+
+    [Theory]
+    [InlineData(0, "mixRatioPercent")]
+    [InlineData(100.5, "mixRatioPercent")]
+    public void MixRatio_OutOfRange_IsAFieldError(double mix, string path)
+    {
+        var errors = Calculator.Calculate(DesignExample() with { Allocation = new BatchShare((decimal)mix) }).Errors;
+
+        Assert.Equal(path, Assert.Single(errors).Path);
+    }
+
+    [Fact]
+    public void KeyAllocation_WithAJobValueAboveTheTotal_IsAFieldError()
+    {
+        var errors = Calculator.Calculate(DesignExample() with { Allocation = new ByKey(AllocationKey.Mass, 7m, 6m) }).Errors;
+
+        Assert.Equal("allocation.jobValue", Assert.Single(errors).Path);
+    }
+
+    [Fact]
     public void GridFactor_IsThatOfTheJobsYear()
     {
-        var job = new JobRequest(new DateOnly(2019, 3, 1), GwpSet.Ar5, Quantity.Of(10m, "piece"), [new JobProcess("電鍍", [Input("electricity.grid.tw", 100m, "kWh")])]);
+        var job = new JobRequest(new DateOnly(2019, 3, 1), GwpSet.Ar5, Quantity.Of(10m, "piece"), [new JobProcess("電鍍", [Input("electricity.grid.tw", 100m, "kWh")])], JobAllocation.Direct);
 
         var result = Calculator.Calculate(job).Value;
 
@@ -63,7 +113,7 @@ public class JobCalculatorTests
     [Fact]
     public void ZeroInput_IsValid_AndAZeroJobHasZeroShares()
     {
-        var job = new JobRequest(new DateOnly(2024, 1, 1), GwpSet.Ar5, Quantity.Of(1m, "kg"), [new JobProcess("後處理", [Input("fuel.natural-gas", 0m, "m3")])]);
+        var job = new JobRequest(new DateOnly(2024, 1, 1), GwpSet.Ar5, Quantity.Of(1m, "kg"), [new JobProcess("後處理", [Input("fuel.natural-gas", 0m, "m3")])], JobAllocation.Direct);
 
         var result = Calculator.Calculate(job).Value;
 
@@ -78,7 +128,8 @@ public class JobCalculatorTests
             new DateOnly(2024, 1, 1),
             GwpSet.Ar5,
             Quantity.Of(0m, "kg"),
-            [new JobProcess("前處理", [Input("fuel.fuel-oil", -1m, "L"), Input("fuel.natural-gas", 5m, "kg")]), new JobProcess(" ", [])]);
+            [new JobProcess("前處理", [Input("fuel.fuel-oil", -1m, "L"), Input("fuel.natural-gas", 5m, "kg")]), new JobProcess(" ", [])],
+            JobAllocation.Direct);
 
         var paths = Calculator.Calculate(job).Errors.Select(e => e.Path).ToArray();
 
@@ -106,12 +157,12 @@ public class PlatingTests
     {
         decimal D(string s) => decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.Equal(D(expected), Plating.Allocate(D(metered), D(job), D(total)));
+        Assert.Equal(D(expected), new ByKey(AllocationKey.Mass, D(job), D(total)).Apply(D(metered)));
     }
 
     [Fact]
     public void MixRatio_TakesTheJobsShareOfTheBatch()
     {
-        Assert.Equal(750m, Plating.ShareOfBatch(3_000m, 25m));
+        Assert.Equal(750m, new BatchShare(25m).Apply(3_000m));
     }
 }

@@ -26,6 +26,8 @@ public sealed class WorkOrderBrowserTests(BrowserFixture browser) : IClassFixtur
         Assert.Equal($"{total.ToString("N3", System.Globalization.CultureInfo.GetCultureInfo("zh-TW"))} kgCO2e", (await page.Locator("[data-testid=job-total]").InnerTextAsync()).Trim());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "work-order.png"), FullPage = true });
 
+        await page.ClickAsync("[data-testid=certify]");
+        await page.Locator("[data-testid=certified-notice]").WaitForAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=certificate]"));
         var text = await Infrastructure.Pdf.TextAsync(await File.ReadAllBytesAsync((await download.PathAsync())!));
         Assert.Contains("WO-BROWSER-1", text, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Tanpan.Web.Platform.Contracts;
+using Tanpan.Web.Platform.Inputs;
 
 namespace Tanpan.Web.Features.Calculations;
 
@@ -20,12 +21,6 @@ public sealed record InventoryLineDto(
     HeatValueDto? HeatValue,
     CustomFactorDto? Factor,
     string? FactorSet);
-
-public sealed record PeriodDto(DateOnly? From, DateOnly? To);
-
-public sealed record HeatValueDto(decimal? Value, string? Unit);
-
-public sealed record CustomFactorDto(decimal? Value, string? Unit, string? Source);
 
 public sealed record InventoryResponse(
     int ReportingYear,
@@ -58,5 +53,4 @@ public sealed record LineResponse(
     IReadOnlyDictionary<string, GasResponse> Gases,
     FactorRefResponse Factor);
 
-public sealed record GasResponse(decimal Kg, decimal Gwp, decimal KgCo2e);
 

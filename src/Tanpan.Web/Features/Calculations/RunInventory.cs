@@ -1,3 +1,4 @@
+using Tanpan.Engine.Activities;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Tanpan.Engine.Activities;
 using System.Globalization;
 using MiniExcelLibs;
 using Tanpan.Engine.Common;

@@ -1,5 +1,5 @@
+using Tanpan.Engine.Activities;
 using System.Globalization;
-using Tanpan.Engine.Inventory;
 using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Features.Calculations;
 

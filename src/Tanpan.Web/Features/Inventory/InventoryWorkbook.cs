@@ -1,3 +1,4 @@
+using Tanpan.Engine.Activities;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;

@@ -45,14 +45,25 @@ public sealed class WorkOrder : ITenantOwned
     /// <summary>How the energy was obtained ("direct per process", "batch × mix ratio").</summary>
     public required string EnergyMethod { get; set; }
 
-    public required string InputsJson { get; set; }
-
     public decimal TotalKgCo2e { get; set; }
 
-    public required string ResultJson { get; set; }
+    /// <summary>The <see cref="StoredWorkOrder"/> (canonical JSON); the columns above are its searchable projection.</summary>
+    public string? RecordJson { get; set; }
 
-    /// <summary>SHA-256 of the work order's content and result: a certificate's verification code.</summary>
+    /// <summary>Version of <see cref="RecordJson"/>; 0 for a row from before stored records (see <see cref="LegacyWorkOrders"/>).</summary>
+    public int SchemaVersion { get; set; }
+
+    /// <summary>SHA-256 of <see cref="RecordJson"/>.</summary>
     public required string ContentHash { get; set; }
+
+    /// <summary>Before schema version 1: the inputs as received (JSON). Read once by the upgrade, then cleared.</summary>
+    public string? InputsJson { get; set; }
+
+    /// <summary>Before schema version 1: the API response that was stored as the result. Read once by the upgrade, then cleared.</summary>
+    public string? ResultJson { get; set; }
+
+    /// <summary>The certificate issued for the current result, if any.</summary>
+    public Guid? CurrentCertificateId { get; set; }
 
     public string? CreatedBy { get; set; }
 

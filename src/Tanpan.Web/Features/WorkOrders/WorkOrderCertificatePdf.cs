@@ -1,6 +1,6 @@
 using System.Globalization;
 using QRCoder;
-using Tanpan.Web.Platform.Tenancy;
+using Tanpan.Web.Platform.Localization;
 
 using Tanpan.Web.Platform.Pdf;
 
@@ -12,10 +12,12 @@ public static class WorkOrderCertificatePdf
 {
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-TW");
 
-    public static byte[] Render(Company company, WorkOrderEndpoints.Response order, string verificationUrl, string disclaimer, string? association, byte[]? seal, DateTime generatedUtc)
+    public static byte[] Render(StoredCertificate certificate, string hash, string verificationUrl, byte[]? seal)
     {
         string Kg(decimal kg) => kg.ToString("N3", Zh);
         string Pct(decimal share) => (share * 100m).ToString("N2", Zh) + "%";
+        string Num(decimal? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "—";
+        var order = certificate.WorkOrder;
         var r = order.Result;
         var layout = new PdfLayout();
         layout.Heading("工單碳排放計算證明 Work-order carbon certificate", 17f);
@@ -23,12 +25,12 @@ public static class WorkOrderCertificatePdf
         layout.Table(
             ["項目", "內容", "項目", "內容"],
             [
-                ["公司", company.Name, "統一編號", company.TaxId ?? "—"],
+                ["公司", certificate.CompanyName, "統一編號", certificate.CompanyTaxId ?? "—"],
                 ["訂單編號", order.OrderNo, "工單編號", order.WorkOrderNo],
                 ["加工金屬", order.Metal ?? "—", "加工日期", $"{order.Date} {order.StartTime}–{order.EndTime}"],
-                ["產品品名", order.ProductName ?? "—", "加工數量", $"{order.Quantity.ToString("0.####", CultureInfo.InvariantCulture)} {order.Unit}"],
-                ["混料加工比例", $"{order.MixRatioPercent.ToString("0.##", CultureInfo.InvariantCulture)} %", "能源取得方式", order.EnergyMethod],
-                ["產品面積 / 厚度 / 密度", $"{order.AreaCm2?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—"} cm² / {order.ThicknessUm?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—"} µm / {order.DensityKgPerM3?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—"} kg/m³", "鍍層金屬質量", order.PlatedMassKg is { } m ? $"{m.ToString("0.######", CultureInfo.InvariantCulture)} kg" : "—"],
+                ["產品品名", order.ProductName ?? "—", "加工數量", $"{Num(order.Quantity, "0.####")} {order.Unit}"],
+                ["混料加工比例", $"{Num(order.MixRatioPercent, "0.##")} %", "能源取得方式", order.EnergyMethod],
+                ["產品面積 / 厚度 / 密度", $"{Num(order.AreaCm2, "0.##")} cm² / {Num(order.ThicknessUm, "0.##")} µm / {Num(order.DensityKgPerM3, "0.##")} kg/m³", "鍍層金屬質量", order.PlatedMassKg is { } m ? $"{m.ToString("0.######", CultureInfo.InvariantCulture)} kg" : "—"],
             ],
             [1.2f, 2f, 1f, 2f],
             size: 9f);
@@ -39,7 +41,7 @@ public static class WorkOrderCertificatePdf
         {
             foreach (var line in r.Lines.Where(l => l.Process == process.Name))
             {
-                var factor = r.Factors[line.Factor.Id];
+                var factor = r.Factor(line.FactorId);
                 rows.Add([process.Name, line.Activity, $"{line.Quantity.ToString("N2", Zh)} {line.Unit}", $"{factor.Value.ToString("0.##########", CultureInfo.InvariantCulture)} {factor.Unit}", Kg(line.KgCo2e)]);
             }
 
@@ -48,7 +50,7 @@ public static class WorkOrderCertificatePdf
 
         rows.Add(["總計 Total", string.Empty, string.Empty, "100%", Kg(r.TotalKgCo2e)]);
         layout.Table(["製程", "能源／活動", "用量", "係數", "kgCO2e"], rows, [1.2f, 1.8f, 1.3f, 1.8f, 1.1f], new HashSet<int> { 4 });
-        layout.Paragraph($"碳排放強度 Intensity：{r.Intensity.KgCo2ePerUnit.ToString("0.######", CultureInfo.InvariantCulture)} {r.Intensity.Unit}（總量 ÷ 加工數量 {r.Intensity.OutputQuantity.ToString("0.####", CultureInfo.InvariantCulture)}）", 11f);
+        layout.Paragraph($"碳排放強度 Intensity：{r.KgCo2ePerUnit.ToString("0.######", CultureInfo.InvariantCulture)} {r.IntensityUnit}（總量 ÷ 加工數量 {r.OutputQuantity.ToString("0.####", CultureInfo.InvariantCulture)}）", 11f);
 
         layout.Heading("依能源別占比", 11f);
         layout.BarChart(r.ByActivity.Select(a => ($"{a.Activity}", a.KgCo2e, $"{Kg(a.KgCo2e)} ({Pct(a.Share)})")).ToList());
@@ -57,22 +59,23 @@ public static class WorkOrderCertificatePdf
 
         layout.Heading("方法與係數來源", 11f);
         layout.Paragraph($"排放量 = Σ 用量 × 排放係數 × GWP（IPCC {r.GwpSet}）；電力採 {r.Date[..4]} 年電力排碳係數（已為 CO2e）；燃料為固定源，環境部 2024 公告係數 × 能源署熱值。", 9f);
-        foreach (var factor in r.Factors.Values)
+        foreach (var factor in r.Factors)
         {
             layout.Paragraph($"• {factor.Id}：{factor.Value.ToString("0.##########", CultureInfo.InvariantCulture)} {factor.Unit}；{factor.Source}；{factor.Version}（{factor.Verification}）", 8f);
         }
 
-        layout.Heading(association is null ? "聲明" : $"聲明（{association}）", 11f);
-        layout.Paragraph(disclaimer, 8.5f);
+        layout.Heading(certificate.AssociationName is null ? "聲明" : $"聲明（{certificate.AssociationName}）", 11f);
+        layout.Paragraph(certificate.Disclaimer, 8.5f);
         if (seal is not null)
         {
-            layout.ImageRight(seal, 90f, association ?? "seal");
+            layout.ImageRight(seal, 90f, certificate.AssociationName ?? "seal");
         }
 
-        layout.Paragraph($"驗證碼 SHA-256：{order.ContentHash}", 8f);
+        var issued = TaipeiTime.Format(certificate.IssuedAtUtc);
+        layout.Paragraph($"核發 Issued：{issued}（台北時間 Asia/Taipei）{(certificate.IssuedBy is null ? string.Empty : "，" + certificate.IssuedBy)}", 8f);
+        layout.Paragraph($"驗證碼 SHA-256：{hash}", 8f);
         layout.Paragraph($"驗證網址：{verificationUrl}", 8f);
-        var generated = generatedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        return layout.Render($"工單碳排放計算證明 {order.WorkOrderNo}", company.Name, (page, pages) => $"碳盤 Tanpan　{company.Name}　工單 {order.WorkOrderNo}　產製 {generated} UTC　第 {page} / {pages} 頁");
+        return layout.Render($"工單碳排放計算證明 {order.WorkOrderNo}", certificate.CompanyName, (page, pages) => $"碳盤 Tanpan　{certificate.CompanyName}　工單 {order.WorkOrderNo}　核發 {issued}　第 {page} / {pages} 頁");
     }
 
     private static byte[] Qr(string url)

@@ -15,5 +15,9 @@ public static class WorkOrderData
         public DbSet<CompanyProcessUnit> CompanyProcessUnits => db.Set<CompanyProcessUnit>();
 
         public DbSet<CertificateSettings> CertificateSettings => db.Set<CertificateSettings>();
+
+        public DbSet<WorkOrderCertificate> Certificates => db.Set<WorkOrderCertificate>();
+
+        public DbSet<CertificateSeal> CertificateSeals => db.Set<CertificateSeal>();
     }
 }

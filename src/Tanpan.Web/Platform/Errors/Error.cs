@@ -14,22 +14,22 @@ public sealed record Invalid(IReadOnlyList<FieldError> Fields, string Message = 
     public static Invalid Field(string path, string message) => new([new FieldError(path, message)]);
 }
 
-public sealed record NotFound(string Code, string Message) : Error(Code, Message);
+public sealed record NotFoundError(string Code, string Message) : Error(Code, Message);
 
 /// <summary>No credentials, or credentials that are not valid.</summary>
-public sealed record Unauthorized(string Code, string Message) : Error(Code, Message);
+public sealed record UnauthorizedError(string Code, string Message) : Error(Code, Message);
 
 /// <summary>Valid credentials without the right to do this.</summary>
-public sealed record Forbidden(string Code, string Message) : Error(Code, Message);
+public sealed record ForbiddenError(string Code, string Message) : Error(Code, Message);
 
 /// <summary>The request is valid but the state does not allow it (a duplicate number, a locked inventory).</summary>
-public sealed record Conflict(string Code, string Message) : Error(Code, Message);
+public sealed record ConflictError(string Code, string Message) : Error(Code, Message);
 
 /// <summary>A request the server refuses as a whole (two principals, an unreadable body).</summary>
-public sealed record BadRequest(string Code, string Message) : Error(Code, Message);
+public sealed record BadRequestError(string Code, string Message) : Error(Code, Message);
 
 /// <summary>An upload or body over a named limit.</summary>
-public sealed record TooLarge(string Code, string Message) : Error(Code, Message);
+public sealed record TooLargeError(string Code, string Message) : Error(Code, Message);
 
 /// <summary>The success value of a use case, or its <see cref="Error"/>.</summary>
 public readonly struct Result<T>

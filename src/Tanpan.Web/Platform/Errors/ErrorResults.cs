@@ -11,12 +11,12 @@ public static class ErrorResults
     public static int StatusCode(this Error error) => error switch
     {
         Invalid => StatusCodes.Status400BadRequest,
-        BadRequest => StatusCodes.Status400BadRequest,
-        Unauthorized => StatusCodes.Status401Unauthorized,
-        Forbidden => StatusCodes.Status403Forbidden,
-        NotFound => StatusCodes.Status404NotFound,
-        Conflict => StatusCodes.Status409Conflict,
-        TooLarge => StatusCodes.Status413PayloadTooLarge,
+        BadRequestError => StatusCodes.Status400BadRequest,
+        UnauthorizedError => StatusCodes.Status401Unauthorized,
+        ForbiddenError => StatusCodes.Status403Forbidden,
+        NotFoundError => StatusCodes.Status404NotFound,
+        ConflictError => StatusCodes.Status409Conflict,
+        TooLargeError => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -41,15 +41,19 @@ public static class ErrorResults
         return problem;
     }
 
+    /// <summary>For pages: the error as field errors to show next to the fields (or under <paramref name="field"/>).</summary>
+    public static IReadOnlyList<FieldError> ToFieldErrors(this Error error, string field = "") =>
+        error is Invalid invalid ? invalid.Fields : [new FieldError(field, error.Message, error.Code)];
+
     /// <summary>For the PACT routes (<c>/2</c>, <c>/3</c>): the Data Exchange Protocol's <c>{"code","message"}</c> body.</summary>
     public static IResult ToPact(this Error error)
     {
         var (status, code) = error switch
         {
-            Invalid or BadRequest => (StatusCodes.Status400BadRequest, "BadRequest"),
-            Unauthorized => (StatusCodes.Status401Unauthorized, "BadRequest"),
-            Forbidden => (StatusCodes.Status403Forbidden, "AccessDenied"),
-            NotFound => (StatusCodes.Status404NotFound, "NoSuchFootprint"),
+            Invalid or BadRequestError => (StatusCodes.Status400BadRequest, "BadRequest"),
+            UnauthorizedError => (StatusCodes.Status401Unauthorized, "BadRequest"),
+            ForbiddenError => (StatusCodes.Status403Forbidden, "AccessDenied"),
+            NotFoundError => (StatusCodes.Status404NotFound, "NoSuchFootprint"),
             _ => (error.StatusCode(), "BadRequest"),
         };
         var message = error is Invalid invalid ? string.Join("; ", invalid.Fields.Select(f => $"{f.Path}: {f.Message}")) : error.Message;

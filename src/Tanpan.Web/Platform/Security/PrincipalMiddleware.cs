@@ -40,17 +40,17 @@ public sealed class PrincipalMiddleware(RequestDelegate next)
     {
         if (context.User.Identity?.IsAuthenticated == true)
         {
-            return new BadRequest("principal.ambiguous", $"The request carries both a sign-in cookie and an {Header} header. Send one: the API key (systems) or the sign-in (people), not both.");
+            return new BadRequestError("principal.ambiguous", $"The request carries both a sign-in cookie and an {Header} header. Send one: the API key (systems) or the sign-in (people), not both.");
         }
 
         if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
-            return new BadRequest("api-key.not-for-pages", $"The {Header} header is accepted on /api/v1 routes only; pages are for signed-in people.");
+            return new BadRequestError("api-key.not-for-pages", $"The {Header} header is accepted on /api/v1 routes only; pages are for signed-in people.");
         }
 
         if (string.IsNullOrWhiteSpace(key) || key.Length > ApiKeys.MaxLength)
         {
-            return new Unauthorized("api-key.invalid", $"The {Header} header must hold exactly one key.");
+            return new UnauthorizedError("api-key.invalid", $"The {Header} header must hold exactly one key.");
         }
 
         var db = context.RequestServices.GetRequiredService<TanpanDb>();
@@ -60,7 +60,7 @@ public sealed class PrincipalMiddleware(RequestDelegate next)
             .FirstOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAtUtc == null, context.RequestAborted);
         if (found is null)
         {
-            return new Unauthorized("api-key.invalid", $"The {Header} header does not match an active key.");
+            return new UnauthorizedError("api-key.invalid", $"The {Header} header does not match an active key.");
         }
 
         context.User = ApiKeyPrincipal.Create(found);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tanpan.Web.Platform.Errors;
 
 namespace Tanpan.Web.Platform.Web;
 
@@ -10,6 +11,18 @@ public abstract class FormPage : PageModel
     public string? Err(string field) => Errors.GetValueOrDefault(field);
 
     protected void AddError(string field, string message) => Errors.TryAdd(field, message);
+
+    /// <summary>A use case's <see cref="Error"/> on the page: field errors next to their fields (paths mapped by
+    /// <paramref name="field"/> for page-level errors), with the status the API would answer.</summary>
+    protected void Show(Error error, string field)
+    {
+        foreach (var e in error.ToFieldErrors(field))
+        {
+            AddError(string.IsNullOrEmpty(e.Path) ? field : e.Path, e.Message);
+        }
+
+        Response.StatusCode = error.StatusCode();
+    }
 
     /// <summary>Model-binding failures ("abc" in a number box) become field errors like any other.</summary>
     protected void CollectBindingErrors(string message)

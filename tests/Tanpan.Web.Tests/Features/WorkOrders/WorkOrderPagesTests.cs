@@ -63,7 +63,7 @@ public abstract class WorkOrderPagesTests(TanpanApp app)
     public async Task PageImport_ReportsCellErrors_OrImportsEverything()
     {
         var client = (await app.SignInAsNewCompanyUserAsync("電鍍頁面匯入")).Client;
-        var header = string.Join(",", Tanpan.Web.Features.WorkOrders.WorkOrderImport.Columns);
+        var header = string.Join(",", Tanpan.Web.Features.WorkOrders.ImportWorkOrders.Columns);
         var bad = System.Text.Encoding.UTF8.GetBytes($"{header}\nPO,WO-P1,Ni,2024-06-05,x,10,kg,100,,,,電鍍,electricity.grid.tw,-1,kWh\n");
         var good = System.Text.Encoding.UTF8.GetBytes($"{header}\nPO,WO-P1,Ni,2024-06-05,x,10,kg,100,,,,電鍍,electricity.grid.tw,10,kWh\n");
 

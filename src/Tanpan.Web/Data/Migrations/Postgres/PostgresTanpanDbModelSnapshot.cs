@@ -531,6 +531,29 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                     b.ToTable("ContactMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Tanpan.Web.Features.WorkOrders.CertificateSeal", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("Image")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("CertificateSeals", (string)null);
+                });
+
             modelBuilder.Entity("Tanpan.Web.Features.WorkOrders.CertificateSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -631,6 +654,9 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<Guid?>("CurrentCertificateId")
+                        .HasColumnType("uuid");
+
                     b.Property<decimal?>("DensityKgPerM3")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
@@ -644,7 +670,6 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("InputsJson")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Metal")
@@ -680,9 +705,14 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("ResultJson")
-                        .IsRequired()
+                    b.Property<string>("RecordJson")
                         .HasColumnType("text");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("integer");
 
                     b.Property<TimeOnly?>("StartTime")
                         .HasColumnType("time without time zone");
@@ -708,6 +738,46 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("WorkOrders", (string)null);
+                });
+
+            modelBuilder.Entity("Tanpan.Web.Features.WorkOrders.WorkOrderCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LegacyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("CompanyId", "WorkOrderId");
+
+                    b.ToTable("Certificates", (string)null);
                 });
 
             modelBuilder.Entity("Tanpan.Web.Platform.Audit.AuditEntry", b =>
@@ -1078,6 +1148,21 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                     b.HasOne("Tanpan.Web.Platform.Tenancy.Company", null)
                         .WithMany()
                         .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tanpan.Web.Features.WorkOrders.WorkOrderCertificate", b =>
+                {
+                    b.HasOne("Tanpan.Web.Platform.Tenancy.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tanpan.Web.Features.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -522,6 +522,29 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                     b.ToTable("ContactMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Tanpan.Web.Features.WorkOrders.CertificateSeal", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Image")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("CertificateSeals", (string)null);
+                });
+
             modelBuilder.Entity("Tanpan.Web.Features.WorkOrders.CertificateSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -622,6 +645,9 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CurrentCertificateId")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("DensityKgPerM3")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
@@ -635,7 +661,6 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InputsJson")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Metal")
@@ -671,9 +696,14 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ResultJson")
-                        .IsRequired()
+                    b.Property<string>("RecordJson")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<TimeOnly?>("StartTime")
                         .HasColumnType("TEXT");
@@ -699,6 +729,46 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("WorkOrders", (string)null);
+                });
+
+            modelBuilder.Entity("Tanpan.Web.Features.WorkOrders.WorkOrderCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegacyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("CompanyId", "WorkOrderId");
+
+                    b.ToTable("Certificates", (string)null);
                 });
 
             modelBuilder.Entity("Tanpan.Web.Platform.Audit.AuditEntry", b =>
@@ -1067,6 +1137,21 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                     b.HasOne("Tanpan.Web.Platform.Tenancy.Company", null)
                         .WithMany()
                         .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tanpan.Web.Features.WorkOrders.WorkOrderCertificate", b =>
+                {
+                    b.HasOne("Tanpan.Web.Platform.Tenancy.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tanpan.Web.Features.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,8 +1,8 @@
+using Tanpan.Engine.Activities;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Factors;
-using Tanpan.Engine.Inventory;
 using Tanpan.Web.Data;
 using Tanpan.Web.Features.Factors;
 using Tanpan.Web.Platform.Tenancy;

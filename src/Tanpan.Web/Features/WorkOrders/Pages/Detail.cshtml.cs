@@ -1,31 +1,55 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tanpan.Web.Data;
-using Tanpan.Web.Platform.Tenancy;
+using Tanpan.Web.Platform.Errors;
 using Tanpan.Web.Platform.Security;
+using Tanpan.Web.Platform.Tenancy;
+using Tanpan.Web.Platform.Web;
 
 namespace Tanpan.Web.Features.WorkOrders.Pages;
 
-/// <summary>One work order: its data, process × energy result with shares and intensity, and its certificate.</summary>
+/// <summary>One work order: its data, process × energy result with shares and intensity, its integrity, and its
+/// certificate (issued here by a POST, never by viewing).</summary>
 [Authorize(Policy = PermissionNames.WorkOrdersRead)]
-public sealed class DetailModel(TanpanDb db, TenantScope tenant) : PageModel
+public sealed class DetailModel(TanpanDb db, TenantScope tenant, IConfiguration configuration, TimeProvider clock) : FormPage
 {
-    public WorkOrderEndpoints.Response Order { get; private set; } = null!;
+    public WorkOrderResponse Order { get; private set; } = null!;
 
-    public string VerificationUrl { get; private set; } = string.Empty;
+    public bool CanCertify => PermissionHandler.Holds(User, Permissions.WorkOrdersCertify);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCertifyAsync(Guid id, CancellationToken ct)
     {
-        var order = tenant.HasCompany ? await db.WorkOrders.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) : null;
-        if (order is null)
+        if (!CanCertify)
         {
-            return NotFound();
+            return Forbid();
         }
 
-        Order = WorkOrderEndpoints.ToResponse(order);
-        VerificationUrl = WorkOrderEndpoints.VerificationUrl(Request, order);
-        return Page();
+        var issued = await CertifyWorkOrder.ExecuteAsync(id, db, tenant, configuration, clock, ct);
+        if (!issued.Succeeded)
+        {
+            if (issued.Error is NotFoundError)
+            {
+                return NotFound();
+            }
+
+            Show(issued.Error!, "certify");
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        return Redirect($"/jobs/{id}?certified=1");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var found = await GetWorkOrder.LoadAsync(id, db, Request, configuration, ct);
+        if (!found.Succeeded)
+        {
+            return false;
+        }
+
+        Order = found.Value;
+        return true;
     }
 }

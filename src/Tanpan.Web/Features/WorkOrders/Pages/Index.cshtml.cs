@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +5,7 @@ using MiniExcelLibs;
 using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Localization;
+using Tanpan.Web.Platform.Errors;
 using Tanpan.Web.Platform.Security;
 
 namespace Tanpan.Web.Features.WorkOrders.Pages;
@@ -32,11 +32,9 @@ public sealed class IndexModel(TanpanDb db, TenantScope tenant, Engine.Jobs.JobC
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
-    public WorkOrderEndpoints.PagedResult Result { get; private set; } = new([], 1, 20, 0);
+    public WorkOrderPage Result { get; private set; } = new([], 1, 20, 0);
 
     public IReadOnlyList<TemplateMetal> Metals { get; private set; } = ProcessTemplate.Electroplating.Metals;
-
-    private static readonly string[] Sorts = ["date", "-date", "workOrderNo", "-workOrderNo", "total", "-total"];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -46,9 +44,9 @@ public sealed class IndexModel(TanpanDb db, TenantScope tenant, Engine.Jobs.JobC
         }
 
         Metals = (await ProcessTemplate.CurrentAsync(db, ct)).Metals;
-        Sort = Sorts.Contains(Sort) ? Sort : "-date";
+        Sort = ListWorkOrders.Sorts.Contains(Sort) ? Sort : "-date";
         PageNumber = Math.Max(1, PageNumber);
-        Result = await WorkOrderEndpoints.Search(db, Q, Metal, From, To, Sort, PageNumber, 20, ct);
+        Result = await ListWorkOrders.SearchAsync(db, Q, Metal, From, To, Sort, PageNumber, 20, ct);
         return Page();
     }
 
@@ -64,27 +62,25 @@ public sealed class IndexModel(TanpanDb db, TenantScope tenant, Engine.Jobs.JobC
             return Forbid();
         }
 
-        if (file is null || file.Length == 0 || file.Length > 10 * 1024 * 1024)
+        if (file is null || file.Length == 0)
         {
             ImportErrors = [new("file", HttpContext.T("請選擇 10 MB 以內的 .xlsx 或 .csv 檔案", "choose an .xlsx or .csv file of at most 10 MB"))];
         }
         else
         {
-            await using var stream = new MemoryStream();
-            await file.CopyToAsync(stream, ct);
-            stream.Position = 0;
-            var outcome = await WorkOrderImport.ImportAsync(stream, file.FileName, db, tenant, calculator, clock, User.Identity?.Name ?? "?", ct);
+            var outcome = await ImportWorkOrders.ExecuteAsync(file, db, tenant, calculator, clock, ct);
             if (outcome.Succeeded)
             {
                 ImportNotice = HttpContext.T($"已匯入 {outcome.Value.Count} 張工單。", $"{outcome.Value.Count} work orders imported.");
             }
             else
             {
-                ImportErrors = outcome.Errors;
+                ImportErrors = outcome.Error!.ToFieldErrors("file");
+                Response.StatusCode = outcome.Error!.StatusCode();
             }
         }
 
-        Result = await WorkOrderEndpoints.Search(db, null, null, null, null, "-date", 1, 20, ct);
+        Result = await ListWorkOrders.SearchAsync(db, null, null, null, null, "-date", 1, 20, ct);
         return Page();
     }
 
@@ -95,12 +91,12 @@ public sealed class IndexModel(TanpanDb db, TenantScope tenant, Engine.Jobs.JobC
             return Forbid();
         }
 
-        var all = await WorkOrderEndpoints.Search(db, Q, Metal, From, To, Sorts.Contains(Sort) ? Sort : "-date", 1, 100_000, ct);
+        var all = await ListWorkOrders.SearchAsync(db, Q, Metal, From, To, ListWorkOrders.Sorts.Contains(Sort) ? Sort : "-date", 1, 100_000, ct);
         var rows = all.Items.Select(w => new Dictionary<string, object?>
         {
             ["訂單編號 order_no"] = w.OrderNo, ["工單編號 work_order_no"] = w.WorkOrderNo, ["加工金屬 metal"] = w.Metal, ["加工日期 date"] = w.Date,
             ["產品 product"] = w.ProductName, ["數量 quantity"] = w.Quantity, ["單位 unit"] = w.Unit, ["排放量 kgCO2e"] = w.TotalKgCo2e,
-            ["計算時間 calculated_utc"] = w.CalculatedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            ["計算時間（台北） calculated_taipei"] = TaipeiTime.Format(w.CalculatedAtUtc),
             ["狀態 status"] = w.Status,
         }).DefaultIfEmpty(new Dictionary<string, object?> { ["訂單編號 order_no"] = null }).ToArray();
         using var stream = new MemoryStream();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Jobs;
 using Tanpan.Web.Data;
-using Tanpan.Web.Features.Calculations;
+using Tanpan.Web.Platform.Inputs;
 using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Web;
 using Tanpan.Web.Platform.Localization;
@@ -100,19 +100,15 @@ public sealed class NewModel(TanpanDb db, TenantScope tenant, JobCalculator calc
             return Page();
         }
 
-        var allocation = string.IsNullOrEmpty(i.AllocationKey) ? null : new WorkOrderEndpoints.AllocationDto(i.AllocationKey, i.AllocationJobValue, i.AllocationTotalValue);
-        var request = new WorkOrderEndpoints.Request(i.OrderNo, i.WorkOrderNo, i.Metal, i.Date, i.StartTime, i.EndTime, i.ProductName, i.Quantity, i.Unit, allocation is null ? i.MixRatioPercent : null, i.AreaCm2, i.ThicknessUm, density, "AR5", processes, allocation);
-        var created = await WorkOrderEndpoints.CreateAsync(request, db, tenant, calculator, clock, User.Identity?.Name ?? "?", ct);
+        var allocation = string.IsNullOrEmpty(i.AllocationKey) ? null : new AllocationDto(i.AllocationKey, i.AllocationJobValue, i.AllocationTotalValue);
+        var request = new WorkOrderRequest(i.OrderNo, i.WorkOrderNo, i.Metal, i.Date, i.StartTime, i.EndTime, i.ProductName, i.Quantity, i.Unit, allocation is null ? i.MixRatioPercent : null, i.AreaCm2, i.ThicknessUm, density, "AR5", processes, allocation);
+        var created = await CreateWorkOrder.ExecuteAsync(request, db, tenant, calculator, clock, ct);
         if (!created.Succeeded)
         {
-            foreach (var error in created.Errors)
-            {
-                AddError(error.Path, error.Message);
-            }
-
+            Show(created.Error!, "workOrderNo");
             return Page();
         }
 
-        return Redirect($"/jobs/{created.Value.Id}");
+        return Redirect($"/jobs/{created.Value.Row.Id}");
     }
 }

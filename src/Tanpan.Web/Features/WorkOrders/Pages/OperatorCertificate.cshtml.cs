@@ -28,7 +28,7 @@ public sealed class OperatorCertificateModel(TanpanDb db, TimeProvider clock) : 
     {
         var settings = await db.CertificateSettings.AsNoTracking().FirstOrDefaultAsync(ct);
         AssociationName = settings?.AssociationName;
-        Disclaimer = settings?.Disclaimer ?? WorkOrderEndpoints.DefaultDisclaimer;
+        Disclaimer = settings?.Disclaimer ?? CertifyWorkOrder.DefaultDisclaimer;
         HasSeal = settings?.SealImage is not null;
     }
 
