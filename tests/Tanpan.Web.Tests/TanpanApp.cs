@@ -113,6 +113,29 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
         return (companyId, client);
     }
 
+    /// <summary>Adds a user with <paramref name="role"/> to an existing company and returns a signed-in client.</summary>
+    public async Task<HttpClient> SignInAsColleagueAsync(Guid companyId, string role)
+    {
+        var (email, password) = await CreateColleagueAsync(companyId, role);
+        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+        var response = await Forms.PostAsync(client, "/login", [new("Account", email), new("Password", password)]);
+        Assert.Contains("data-testid=\"account\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        return client;
+    }
+
+    /// <summary>Adds a user with <paramref name="role"/> to an existing company, straight in the database.</summary>
+    public async Task<(string Email, string Password)> CreateColleagueAsync(Guid companyId, string role)
+    {
+        var email = $"colleague-{Guid.NewGuid():N}@example.test";
+        const string password = "Colleague-Pass-2024";
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, CompanyId = companyId, CreatedAtUtc = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(user, password)).Succeeded);
+        await users.AddToRoleAsync(user, role);
+        return (email, password);
+    }
+
     /// <summary>Posts an inventory calculation with the full factor traces (<c>?include=factors</c>).</summary>
     public Task<HttpResponseMessage> PostInventoryAsync(object body, HttpClient? client = null) =>
         (client ?? CreateClient()).PostAsJsonAsync("/api/v1/calculations/inventory?include=factors", body);

@@ -57,6 +57,9 @@ public sealed record IsoCategory(int Index, string Code, int Scope, string NameZ
 
     public static IReadOnlyList<string> Codes { get; } = All.Select(c => c.Code).ToArray();
 
+    /// <summary>The category of a code, or null (a stored code that no longer parses is shown, not thrown on).</summary>
+    public static IsoCategory? Find(string? code) => TryParse(code, out var category) ? category : null;
+
     public static bool TryParse(string? code, [NotNullWhen(true)] out IsoCategory? category)
     {
         category = null;

@@ -13,8 +13,7 @@ public sealed record TaipowerBill(
     decimal SemiPeakKwh,
     decimal SaturdaySemiPeakKwh,
     decimal OffPeakKwh,
-    decimal? ContractCapacityKw = null,
-    string? BillNumber = null)
+    decimal? ContractCapacityKw = null)
 {
     /// <summary>Billed energy: the sum of the time-of-use fields as entered.</summary>
     public decimal TotalKwh => PeakKwh + SemiPeakKwh + SaturdaySemiPeakKwh + OffPeakKwh;
@@ -46,5 +45,5 @@ public sealed record TaipowerBill(
 
     /// <summary>The bill as an inventory line in category 2.1; the calculator prorates it to the reporting year.</summary>
     public InventoryLine ToLine(string id) =>
-        new(id, IsoCategory.All[4], FactorLibrary.GridActivity, TotalKwh, Units.KilowattHour, Period: Period);
+        new(id, IsoCategory.PurchasedElectricity, FactorLibrary.GridActivity, TotalKwh, Units.KilowattHour, Period: Period);
 }

@@ -50,7 +50,7 @@ public sealed class QuickCalculator(InventoryCalculator calculator)
                 errors.Add(new("annualKwh", "give either bills or an annual total, not both (the electricity would count twice)"));
             }
 
-            lines.Add(new InventoryLine("annualKwh", IsoCategory.All[4], FactorLibrary.GridActivity, annual, Units.KilowattHour));
+            lines.Add(new InventoryLine("annualKwh", IsoCategory.PurchasedElectricity, FactorLibrary.GridActivity, annual, Units.KilowattHour));
             paths.Add("annualKwh");
         }
 
@@ -58,7 +58,7 @@ public sealed class QuickCalculator(InventoryCalculator calculator)
         {
             var fuel = request.Fuels[i];
             var path = string.Create(CultureInfo.InvariantCulture, $"fuels[{i}]");
-            var category = fuel.Use == CombustionUse.Mobile ? IsoCategory.All[1] : IsoCategory.All[0];
+            var category = fuel.Use == CombustionUse.Mobile ? IsoCategory.MobileCombustion : IsoCategory.StationaryCombustion;
             lines.Add(new InventoryLine(path, category, fuel.Activity, fuel.Quantity, fuel.Unit, fuel.Use, fuel.Technology));
             paths.Add(path);
         }

@@ -46,6 +46,8 @@ public static class TanpanHost
         builder.AddTanpanData();
         services.AddHostedService<Platform.Records.StoredRecordUpgrader>();
         services.AddScoped<Platform.Records.IStoredRecordUpgrade, Features.WorkOrders.LegacyWorkOrders>();
+        services.AddScoped<Platform.Records.IStoredRecordUpgrade, Features.Inventory.LegacyInventories>();
+        services.AddScoped<Platform.Factors.ICompanyFactors, Features.Factors.CompanyFactors>();
         builder.AddTanpanAccounts();
 
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -48,7 +48,14 @@ public sealed class InventoryBrowserTests(BrowserFixture browser) : IClassFixtur
 
         await page.ClickAsync("[data-testid=submit]");
         Assert.Equal("Submitted", await page.Locator("[data-testid=status]").InnerTextAsync());
-        await page.ClickAsync("[data-testid=approve]");
+        // The submitter cannot approve; a reviewer of the company does.
+        Assert.Equal(0, await page.Locator("[data-testid=approve]").CountAsync());
+        var (reviewerEmail, reviewerPassword) = await browser.App.CreateColleagueAsync(Tanpan.Web.Data.DatabaseInitializer.DemoCompanyId, Tanpan.Web.Platform.Security.Roles.Reviewer);
+        var reviewer = await browser.SignedInPageAsync(reviewerEmail, reviewerPassword);
+        await reviewer.GotoAsync(page.Url);
+        await reviewer.ClickAsync("[data-testid=approve]");
+        Assert.Equal("Locked", await reviewer.Locator("[data-testid=status]").InnerTextAsync());
+        await page.ReloadAsync();
         Assert.Equal("Locked", await page.Locator("[data-testid=status]").InnerTextAsync());
         Assert.Equal(0, await page.Locator("[data-testid=entry-form]").CountAsync());
 

@@ -40,12 +40,12 @@ public sealed class AuditInterceptor(TenantScope tenant, TimeProvider clock) : S
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var changed = context.ChangeTracker.Entries<ITenantOwned>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        var changed = context.ChangeTracker.Entries()
+            .Where(e => (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && CompanyOf(e) is not null)
             .Select(e => (Entry: e, Audit: DeclaredFor(e.Metadata.ClrType)))
             .Where(x => x.Audit is not null)
             .ToList();
-        foreach (var group in changed.GroupBy(x => (x.Entry.Metadata.ClrType, x.Entry.State, x.Entry.Entity.CompanyId)))
+        foreach (var group in changed.GroupBy(x => (x.Entry.Metadata.ClrType, x.Entry.State, CompanyId: CompanyOf(x.Entry)!.Value)))
         {
             var audit = group.First().Audit!;
             var count = group.Count();
@@ -75,7 +75,7 @@ public sealed class AuditInterceptor(TenantScope tenant, TimeProvider clock) : S
 
                 context.Add(new AuditEntry
                 {
-                    CompanyId = entry.Entity.CompanyId,
+                    CompanyId = group.Key.CompanyId,
                     AtUtc = now,
                     User = tenant.Actor,
                     Entity = entry.Metadata.ClrType.Name,
@@ -87,6 +87,14 @@ public sealed class AuditInterceptor(TenantScope tenant, TimeProvider clock) : S
             }
         }
     }
+
+    // A company's own row is audited in its own trail; other audited rows belong to their tenant.
+    private static Guid? CompanyOf(EntityEntry entry) => entry.Entity switch
+    {
+        ITenantOwned owned and not AuditEntry => owned.CompanyId,
+        Company company => company.Id,
+        _ => null,
+    };
 
     private static string Key(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));

@@ -7,10 +7,10 @@ using Tanpan.Engine.Factors;
 using Tanpan.Engine.Inventory;
 using Tanpan.Engine.Quantities;
 using Tanpan.Web.Platform.Contracts;
-using Tanpan.Web.Data;
-using Tanpan.Web.Features.Factors;
 using Tanpan.Web.Platform.Errors;
 using Tanpan.Web.Platform.Json;
+using Tanpan.Web.Platform.Factors;
+using Tanpan.Web.Platform.Security;
 using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Features.Calculations;
@@ -32,7 +32,10 @@ public static class RunInventory
         }
 
         var (request, originalIndex, mappingErrors) = Map(body.Value);
-        var calculator = new InventoryCalculator(tenant.HasCompany ? new FactorResolver(resolver.Library, await CompanyFactorSource.LoadAsync(http.HttpContext.RequestServices.GetRequiredService<TanpanDb>(), ct)) : resolver);
+        // A company's own factors are used for a principal allowed to read them; anonymous calls never pay for the lookup.
+        var calculator = new InventoryCalculator(tenant.HasCompany && PermissionHandler.Holds(http.HttpContext.User, Permissions.FactorsRead)
+            ? new FactorResolver(resolver.Library, await http.HttpContext.RequestServices.GetRequiredService<ICompanyFactors>().LoadAsync(ct))
+            : resolver);
         if (request is null)
         {
             return mappingErrors.ToProblem();

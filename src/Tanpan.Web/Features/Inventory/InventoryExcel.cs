@@ -2,9 +2,6 @@ using Tanpan.Engine.Activities;
 using System.Globalization;
 using MiniExcelLibs;
 using Tanpan.Engine.Common;
-using Tanpan.Engine.Inventory;
-using Tanpan.Web.Features.Calculations;
-using Tanpan.Web.Platform.Sheets;
 
 namespace Tanpan.Web.Features.Inventory;
 
@@ -35,153 +32,38 @@ public static class InventoryExcel
             },
         });
 
-    /// <summary>Reads every row, validates all of them, and returns either all entries or every error.</summary>
-    public static Outcome<List<ActivityEntry>> Import(Stream file, string fileName, IReadOnlyCollection<EmissionSource> sources, Func<EmissionSource, decimal, string, ActivityPeriod, IReadOnlyList<FieldError>> validate, DateTime nowUtc)
+    /// <summary>At most 500 errors are listed; a file wrong on every row must not answer with 100,000 messages.</summary>
+    public static List<FieldError> Capped(List<FieldError> errors)
     {
-        var csv = fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-        var sheet = csv ? "CSV" : DataSheet;
-        List<IDictionary<string, object?>> rows;
-        try
+        const int max = 500;
+        if (errors.Count <= max)
         {
-            var query = csv
-                ? MiniExcel.Query(file, useHeaderRow: true, excelType: ExcelType.CSV)
-                : MiniExcel.Query(file, useHeaderRow: true, sheetName: DataSheet, excelType: ExcelType.XLSX);
-            rows = query.Cast<IDictionary<string, object?>>().ToList();
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException or ArgumentException or KeyNotFoundException or FormatException)
-        {
-            return Outcome<List<ActivityEntry>>.Failure("file", csv
-                ? $"cannot read the CSV file: {ex.Message}"
-                : $"cannot read sheet '{DataSheet}' of the .xlsx file (download the template): {ex.Message}");
+            return errors;
         }
 
-        var errors = new List<FieldError>();
-        if (rows.Count > 0)
-        {
-            var missing = Columns.Where(c => !rows[0].ContainsKey(c)).ToArray();
-            if (missing.Length > 0)
-            {
-                return Outcome<List<ActivityEntry>>.Failure($"{sheet}!1", $"missing columns: {string.Join(", ", missing)} (use the template's header row)");
-            }
-        }
-
-        var byDescription = sources.GroupBy(s => s.Description.Trim(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var entries = new List<ActivityEntry>(rows.Count);
-        for (var r = 0; r < rows.Count; r++)
-        {
-            var row = rows[r];
-            var rowNumber = r + 2;
-            string Cell(int column) => string.Create(CultureInfo.InvariantCulture, $"{sheet}!{(char)('A' + column)}{rowNumber}");
-            if (Columns.All(c => SheetCells.IsBlank(SheetCells.Get(row, c))))
-            {
-                continue;
-            }
-
-            var before = errors.Count;
-            var name = SheetCells.Text(row, Columns, 0);
-            EmissionSource? source = null;
-            if (name is null || !byDescription.TryGetValue(name, out var matches))
-            {
-                errors.Add(new(Cell(0), $"'{name}' is not a source in your register; allowed: {string.Join(", ", byDescription.Keys)}"));
-            }
-            else if (matches.Count > 1)
-            {
-                errors.Add(new(Cell(0), $"'{name}' names {matches.Count} sources; make the descriptions unique"));
-            }
-            else
-            {
-                source = matches[0];
-            }
-
-            var from = SheetCells.Date(row, Columns, 1, Cell(1), errors);
-            var to = SheetCells.Date(row, Columns, 2, Cell(2), errors);
-            var quantity = SheetCells.Number(row, Columns, 3, Cell(3), errors);
-            var unit = SheetCells.Text(row, Columns, 4);
-            decimal?[] tou = [SheetCells.Number(row, Columns, 5, Cell(5), errors), SheetCells.Number(row, Columns, 6, Cell(6), errors), SheetCells.Number(row, Columns, 7, Cell(7), errors), SheetCells.Number(row, Columns, 8, Cell(8), errors)];
-            var contract = SheetCells.Number(row, Columns, 9, Cell(9), errors);
-            var isBill = tou.Any(v => v is not null);
-            if (isBill)
-            {
-                for (var i = 0; i < tou.Length; i++)
-                {
-                    if (tou[i] < 0)
-                    {
-                        errors.Add(new(Cell(5 + i), "must be zero or greater (kWh / 度)"));
-                    }
-                }
-
-                if (quantity is not null && quantity != tou.Sum(v => v ?? 0))
-                {
-                    errors.Add(new(Cell(3), $"quantity {quantity} differs from the sum of the time-of-use fields ({tou.Sum(v => v ?? 0)}); leave it empty"));
-                }
-
-                quantity = tou.Sum(v => v ?? 0);
-                unit ??= "kWh";
-            }
-            else if (quantity is null)
-            {
-                errors.Add(new(Cell(3), "required: a number ≥ 0 (or the time-of-use kWh of a bill)"));
-            }
-
-            if (unit is null)
-            {
-                errors.Add(new(Cell(4), "required, e.g. kWh, 度, L, 公秉, m3, kg"));
-            }
-
-            if (errors.Count == before && source is not null && from is not null && to is not null)
-            {
-                foreach (var error in validate(source, quantity!.Value, unit!, new ActivityPeriod(from.Value, to.Value)))
-                {
-                    var column = error.Path switch { "unit" => 4, "quantity" => 3, "period.to" => 2, _ => 0 };
-                    errors.Add(new(Cell(column), error.Message));
-                }
-            }
-
-            if (errors.Count == before && source is not null)
-            {
-                entries.Add(new ActivityEntry
-                {
-                    Id = Guid.NewGuid(),
-                    SourceId = source.Id,
-                    Kind = isBill ? EntryKind.TaipowerBill : EntryKind.Manual,
-                    PeriodFrom = from!.Value,
-                    PeriodTo = to!.Value,
-                    Quantity = quantity!.Value,
-                    Unit = Engine.Quantities.Units.Parse(unit!).Code,
-                    PeakKwh = tou[0],
-                    SemiPeakKwh = tou[1],
-                    SaturdaySemiPeakKwh = tou[2],
-                    OffPeakKwh = tou[3],
-                    ContractCapacityKw = contract,
-                    Reference = SheetCells.Text(row, Columns, 10),
-                    CreatedAtUtc = nowUtc,
-                });
-            }
-        }
-
-        if (errors.Count == 0 && entries.Count == 0)
-        {
-            errors.Add(new($"{sheet}!2", "the file has no data rows"));
-        }
-
-        return errors.Count > 0 ? Outcome<List<ActivityEntry>>.Failure(errors) : Outcome<List<ActivityEntry>>.Success(entries);
+        var capped = errors.Take(max).ToList();
+        capped.Add(new("file", string.Create(CultureInfo.InvariantCulture, $"{errors.Count - max} more errors not listed; fix these and send the file again")));
+        return capped;
     }
 
-    /// <summary>The inventory list (one row per source, like the MOENV form), the entries as entered, and the factors.</summary>
-    public static byte[] Export(int year, InventoryResponse result, IReadOnlyDictionary<string, string> sourceByLine, IReadOnlyCollection<ActivityEntry> entries, IReadOnlyDictionary<Guid, EmissionSource> sources, IReadOnlyDictionary<Guid, string> facilities)
+    /// <summary>The inventory list (one row per source, like the MOENV form), the entries as entered, and the
+    /// factors — all from the shown (live or frozen) inventory, so the file says what the page and the report say.
+    /// Gas columns are kg of each gas; purchased electricity's grid factor is attributed to CO2, as on the page.</summary>
+    public static byte[] Export(StoredInventory inventory, IReadOnlyCollection<EmissionSource> currentSources)
     {
+        var result = inventory.Result;
         var list = result.Lines
-            .GroupBy(l => (Source: sourceByLine.GetValueOrDefault(l.Id, l.Id), l.Category, l.Activity, l.Factor.Id))
+            .GroupBy(l => (l.Source, l.Category, l.Activity, l.FactorId))
             .Select(g =>
             {
-                var factor = result.Factors[g.Key.Id];
+                var factor = result.Factor(g.Key.FactorId);
                 var units = g.Select(l => l.Unit).Distinct().ToArray();
-                decimal Gas(string gas) => g.Sum(l => l.Gases.TryGetValue(gas, out var v) ? v.Kg : 0m);
-                var category = IsoCategory.All.First(c => c.Code == g.Key.Category);
+                decimal Gas(string gas) => g.Sum(l => l.Gases.Where(x => x.Gas == gas).Sum(x => x.Kg));
+                var category = IsoCategory.Find(g.Key.Category);
                 return new Dictionary<string, object?>
                 {
-                    ["類別 category"] = $"{category.Code} {category.NameZh}",
-                    ["範疇 scope"] = category.Scope,
+                    ["類別 category"] = $"{g.Key.Category} {category?.NameZh}",
+                    ["範疇 scope"] = category?.Scope,
                     ["排放源 source"] = g.Key.Source,
                     ["活動 activity"] = g.Key.Activity,
                     ["活動數據 quantity"] = units.Length == 1 ? g.Sum(l => l.IncludedQuantity) : null,
@@ -194,7 +76,7 @@ public static class InventoryExcel
                     ["CO2 kg"] = Gas("CO2"),
                     ["CH4 kg"] = Gas("CH4"),
                     ["N2O kg"] = Gas("N2O"),
-                    ["其他氣體 kg"] = g.Sum(l => l.Gases.Where(x => x.Key is not ("CO2" or "CH4" or "N2O")).Sum(x => x.Value.Kg)),
+                    ["其他氣體 kg"] = g.Sum(l => l.Gases.Where(x => x.Gas is not ("CO2" or "CH4" or "N2O")).Sum(x => x.Kg)),
                     ["排放量 kgCO2e"] = g.Sum(l => l.KgCo2e),
                     ["估算 estimated"] = g.Any(l => l.Estimated) ? "Y" : string.Empty,
                     ["另行揭露 separately"] = g.Any(l => l.ReportedSeparately) ? "Y" : string.Empty,
@@ -207,25 +89,23 @@ public static class InventoryExcel
         total["排放量 kgCO2e"] = result.TotalKgCo2e;
         list.Add(total);
 
-        var data = entries.Select(e => Row(
-            sources.GetValueOrDefault(e.SourceId)?.Description ?? "?",
-            e.PeriodFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            e.PeriodTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            e.Kind == EntryKind.TaipowerBill ? null : e.Quantity,
+        var data = inventory.Entries.Select(e => Row(
+            e.Source, e.From, e.To, e.Kind == nameof(EntryKind.TaipowerBill) ? null : e.Quantity,
             e.Unit, e.PeakKwh, e.SemiPeakKwh, e.SaturdaySemiPeakKwh, e.OffPeakKwh, e.ContractCapacityKw, e.Reference)).ToArray();
 
-        var factors = result.Factors.Values.Select(f => new Dictionary<string, object?>
+        var factors = result.Factors.Select(f => new Dictionary<string, object?>
         {
             ["id"] = f.Id, ["value"] = f.Value, ["unit"] = f.Unit, ["source"] = f.Source, ["version"] = f.Version,
             ["verification"] = f.Verification, ["gwp_set"] = f.GwpSet, ["heat_value"] = f.HeatValue is { } h ? $"{h.Value} {h.Unit} ({h.Table})" : null,
         }).ToArray();
 
+        var facilities = inventory.Facilities.ToDictionary(f => f.Id, f => f.Name);
         return Save(new Dictionary<string, object>
         {
-            [$"{year} 盤查清冊"] = list,
+            [$"{inventory.Year} 盤查清冊"] = list,
             [DataSheet] = data.Length == 0 ? [Row(string.Empty, string.Empty, string.Empty, null, string.Empty, null, null, null, null, null, null)] : data,
             ["排放係數 factors"] = factors,
-            ["排放源 sources"] = SourceRows(sources.Values, facilities),
+            ["排放源 sources"] = SourceRows(currentSources, facilities),
         });
     }
 

@@ -41,8 +41,20 @@ public sealed class InventoryRecord : ITenantOwned
 
     public string? ReviewComment { get; set; }
 
-    /// <summary>The full result (lines, factors with source and version, totals) frozen at lock time.</summary>
+    /// <summary>Before stored records (schema 0): the page's snapshot as JSON. Read once by the upgrade, then cleared.</summary>
     public string? LockedResultJson { get; set; }
+
+    /// <summary>The <see cref="StoredInventory"/> frozen at approval (canonical JSON).</summary>
+    public string? LockedRecordJson { get; set; }
+
+    /// <summary>SHA-256 of <see cref="LockedRecordJson"/>, checked whenever the locked inventory is shown.</summary>
+    public string? LockedRecordHash { get; set; }
+
+    public int LockedSchemaVersion { get; set; }
+
+    public string? SubmittedBy { get; set; }
+
+    public DateTime? SubmittedAtUtc { get; set; }
 
     public DateTime? LockedAtUtc { get; set; }
 
@@ -61,6 +73,8 @@ internal sealed class InventoryRecordConfiguration : IEntityTypeConfiguration<In
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.ReviewComment).HasMaxLength(2000);
         e.Property(x => x.LockedBy).HasMaxLength(256);
+        e.Property(x => x.SubmittedBy).HasMaxLength(256);
+        e.Property(x => x.LockedRecordHash).HasMaxLength(64);
         e.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId);
     }
 }

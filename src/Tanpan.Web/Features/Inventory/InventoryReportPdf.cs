@@ -1,7 +1,6 @@
 using Tanpan.Engine.Activities;
 using System.Globalization;
-using Tanpan.Web.Platform.Tenancy;
-using Tanpan.Web.Features.Calculations;
+using Tanpan.Web.Platform.Localization;
 
 using Tanpan.Web.Platform.Pdf;
 
@@ -13,29 +12,31 @@ public static class InventoryReportPdf
 {
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-TW");
 
-    public static byte[] Render(
-        Company company,
-        InventoryRecord inventory,
-        IReadOnlyCollection<Facility> facilities,
-        InventoryResponse result,
-        IReadOnlyDictionary<string, decimal> byFacility,
-        decimal[] byMonth,
-        IReadOnlyDictionary<string, string> sourceByLine,
-        decimal? baseYearTotalKgCo2e,
-        DateTime generatedUtc)
+    public static byte[] Render(StoredInventory inventory, bool locked, DateTime? lockedAtUtc, DateTime generatedUtc)
     {
         string T(decimal kg) => (kg / 1000m).ToString("N3", Zh);
         string Pct(decimal share) => (share * 100m).ToString("N2", Zh) + "%";
+        var result = inventory.Result;
+        var review = inventory.Review;
         var layout = new PdfLayout();
-        layout.Heading($"{company.Name} {inventory.Year} 年溫室氣體盤查報告書", 18f);
-        layout.Paragraph(inventory.Status == InventoryStatus.Locked
-            ? $"狀態：已核准鎖定（{inventory.LockedAtUtc:yyyy-MM-dd HH:mm} UTC，{inventory.LockedBy}）；本報告數據取自鎖定當時的快照。"
-            : $"狀態：{inventory.Status}（草稿，數據尚未經審核鎖定）。", 10f);
+        layout.Heading($"{inventory.CompanyName} {inventory.Year} 年溫室氣體盤查報告書", 18f);
+        layout.Paragraph(locked
+            ? $"狀態：已核准鎖定（{(lockedAtUtc is { } at ? TaipeiTime.Format(at) : "—")} 台北時間，{review.ApprovedBy}）；本報告數據取自鎖定當時凍結之紀錄。"
+            : "狀態：草稿（數據尚未經審核鎖定）。", 10f);
+        if (review.SubmittedBy is not null)
+        {
+            layout.Paragraph($"填報送審：{review.SubmittedBy}（{(review.SubmittedAtUtc is { } s ? TaipeiTime.Format(s) : "—")}）" + (review.ApprovedBy is null ? string.Empty : $"　核准：{review.ApprovedBy}（{(review.ApprovedAtUtc is { } a ? TaipeiTime.Format(a) : "—")}）"), 9f);
+        }
+
+        if (review.SinglePersonReview)
+        {
+            layout.Paragraph("本盤查由同一人填報並核准：公司已聲明僅一人負責盤查（職責分離無法落實），此聲明已記錄於稽核軌跡。", 9f);
+        }
 
         layout.Heading("一、組織與邊界", 13f);
-        layout.Paragraph($"公司名稱：{company.Name}　統一編號：{company.TaxId}　地址：{company.Address}");
+        layout.Paragraph($"公司名稱：{inventory.CompanyName}　統一編號：{inventory.CompanyTaxId}　地址：{inventory.CompanyAddress}");
         layout.Paragraph($"盤查年度：{inventory.Year} 年 1 月 1 日至 12 月 31 日　邊界設定：{Boundary(inventory.Boundary)}　基準年：{inventory.BaseYear?.ToString(CultureInfo.InvariantCulture) ?? "未設定"}");
-        layout.Paragraph("納入廠區：" + (facilities.Count == 0 ? "—" : string.Join("、", facilities.Select(f => f.Name))));
+        layout.Paragraph("納入廠區：" + (inventory.Facilities.Count == 0 ? "—" : string.Join("、", inventory.Facilities.Select(f => f.Name))));
 
         layout.Heading("二、方法", 13f);
         layout.Paragraph("依 ISO 14064-1:2018 以排放係數法計算：排放量 = Σ（活動數據 × 各溫室氣體排放係數 × 全球暖化潛勢 GWP）。"
@@ -45,68 +46,72 @@ public static class InventoryReportPdf
         layout.Heading("三、盤查結果（公噸 CO2e）", 13f);
         layout.Table(
             ["總排放量", "範疇一", "範疇二", "範疇三", "估算數據占比"],
-            [[T(result.TotalKgCo2e), T(result.ByScope["1"]), T(result.ByScope["2"]), T(result.ByScope["3"]), Pct(result.EstimatedShare)]],
+            [[T(result.TotalKgCo2e), T(result.Scope1KgCo2e), T(result.Scope2KgCo2e), T(result.Scope3KgCo2e), Pct(result.EstimatedShare)]],
             [1, 1, 1, 1, 1],
             new HashSet<int> { 0, 1, 2, 3, 4 },
             10f);
-        if (baseYearTotalKgCo2e is { } baseTotal && baseTotal != 0)
+        if (inventory.BaseYearTotalKgCo2e is { } baseTotal && baseTotal != 0)
         {
             layout.Paragraph($"與基準年 {inventory.BaseYear} 年（{T(baseTotal)} 公噸 CO2e）相比：{Pct((result.TotalKgCo2e - baseTotal) / baseTotal)}。");
         }
 
-        var categories = result.ByCategory.Where(c => c.Value != 0).Select(c => (Category: IsoCategory.All.First(x => x.Code == c.Key), Kg: c.Value)).ToList();
+        var categories = result.ByCategory.Where(c => c.KgCo2e != 0).Select(c => (Code: c.Key, Category: IsoCategory.Find(c.Key), Kg: c.KgCo2e)).ToList();
         layout.Table(
             ["類別", "名稱", "範疇", "公噸 CO2e", "占比"],
-            categories.Select(c => (IReadOnlyList<string>)[c.Category.Code, c.Category.NameZh, c.Category.Scope.ToString(CultureInfo.InvariantCulture), T(c.Kg), result.TotalKgCo2e == 0 ? "—" : Pct(c.Kg / result.TotalKgCo2e)]),
+            categories.Select(c => (IReadOnlyList<string>)[c.Code, c.Category?.NameZh ?? "—", c.Category?.Scope.ToString(CultureInfo.InvariantCulture) ?? "—", T(c.Kg), result.TotalKgCo2e == 0 ? "—" : Pct(c.Kg / result.TotalKgCo2e)]),
             [0.6f, 2.2f, 0.6f, 1.2f, 1],
             new HashSet<int> { 3, 4 });
-        layout.BarChart(categories.Select(c => ($"{c.Category.Code} {c.Category.NameZh}", c.Kg, T(c.Kg))).ToList());
+        layout.BarChart(categories.Select(c => ($"{c.Code} {c.Category?.NameZh}", c.Kg, T(c.Kg))).ToList());
 
         layout.Table(
             ["溫室氣體", "公噸 CO2e"],
-            result.ByGasGroup.Where(g => g.Value != 0).Select(g => (IReadOnlyList<string>)[g.Key, T(g.Value)]),
+            result.ByGasGroup.Where(g => g.KgCo2e != 0).Select(g => (IReadOnlyList<string>)[g.Key, T(g.KgCo2e)]),
             [2, 1],
             new HashSet<int> { 1 });
         if (result.SeparatelyReported.Count > 0)
         {
-            layout.Paragraph("另行揭露（非京都議定書氣體，不計入總量）：" + string.Join("、", result.SeparatelyReported.Select(g => $"{g.Key} {T(g.Value)} 公噸 CO2e")));
+            layout.Paragraph("另行揭露（非京都議定書氣體，不計入總量）：" + string.Join("、", result.SeparatelyReported.Select(g => $"{g.Key} {T(g.KgCo2e)} 公噸 CO2e")));
         }
 
         layout.Heading("各廠區排放", 11f);
-        layout.BarChart(byFacility.Select(f => (f.Key, f.Value, T(f.Value))).ToList());
+        layout.BarChart(inventory.ByFacility.Select(f => (f.Key, f.KgCo2e, T(f.KgCo2e))).ToList());
         layout.Heading("各月排放（依日數分攤）", 11f);
-        layout.BarChart(byMonth.Select((kg, i) => ($"{i + 1} 月", kg, T(kg))).ToList());
+        layout.BarChart(inventory.ByMonth.Select((kg, i) => ($"{i + 1} 月", kg, T(kg))).ToList());
 
         layout.Heading("四、排放源明細", 13f);
         layout.Table(
             ["排放源", "類別", "活動數據", "係數", "公噸 CO2e"],
-            result.Lines.Select(l => (IReadOnlyList<string>)[
-                sourceByLine.GetValueOrDefault(l.Id, l.Id),
-                l.Category,
-                $"{l.IncludedQuantity.ToString("N2", Zh)} {l.Unit}{(l.Estimated ? $"（估算 {l.IncludedDays}/{l.PeriodDays} 天）" : string.Empty)}",
-                $"{l.Factor.Value.ToString("0.##########", CultureInfo.InvariantCulture)} {l.Factor.Unit}",
-                T(l.KgCo2e)]),
+            result.Lines.Select(l =>
+            {
+                var factor = result.Factor(l.FactorId);
+                return (IReadOnlyList<string>)[
+                    l.Source,
+                    l.Category,
+                    $"{l.IncludedQuantity.ToString("N2", Zh)} {l.Unit}{(l.Estimated ? $"（估算 {l.IncludedDays}/{l.PeriodDays} 天）" : string.Empty)}",
+                    $"{factor.Value.ToString("0.##########", CultureInfo.InvariantCulture)} {factor.Unit}",
+                    T(l.KgCo2e)];
+            }),
             [2.2f, 0.6f, 1.8f, 1.8f, 1],
             new HashSet<int> { 4 });
 
         layout.Heading("五、數據品質", 13f);
-        var verification = result.Factors.Values.GroupBy(f => f.Verification).Select(g => $"{g.Key}：{g.Count()} 個係數");
+        var verification = result.Factors.GroupBy(f => f.Verification).Select(g => $"{g.Key}：{g.Count()} 個係數");
         layout.Paragraph($"活動數據共 {result.Lines.Count} 筆，其中估算（跨年度分攤）排放占 {Pct(result.EstimatedShare)}。係數查證等級：{string.Join("；", verification)}。");
 
         layout.Heading("六、排放係數來源", 13f);
         layout.Table(
             ["係數", "數值", "來源", "版本"],
-            result.Factors.Values.Select(f => (IReadOnlyList<string>)[f.Id, $"{f.Value.ToString("0.##########", CultureInfo.InvariantCulture)} {f.Unit}", f.Source + (f.HeatValue is { } h ? $"；熱值 {h.Value} {h.Unit}（{h.Source}）" : string.Empty), $"{f.Version} ({f.Verification})"]),
+            result.Factors.Select(f => (IReadOnlyList<string>)[f.Id, $"{f.Value.ToString("0.##########", CultureInfo.InvariantCulture)} {f.Unit}", f.Source + (f.HeatValue is { } h ? $"；熱值 {h.Value} {h.Unit}（{h.Source}）" : string.Empty), $"{f.Version} ({f.Verification})"]),
             [1.6f, 1.2f, 3.2f, 1.2f]);
 
-        var generated = generatedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        return layout.Render($"{company.Name} {inventory.Year} 溫室氣體盤查報告書", company.Name, (page, pages) => $"碳盤 Tanpan　{company.Name} {inventory.Year} 年溫室氣體盤查報告書　產製 {generated} UTC　第 {page} / {pages} 頁");
+        var generated = TaipeiTime.Format(generatedUtc);
+        return layout.Render($"{inventory.CompanyName} {inventory.Year} 溫室氣體盤查報告書", inventory.CompanyName, (page, pages) => $"碳盤 Tanpan　{inventory.CompanyName} {inventory.Year} 年溫室氣體盤查報告書　產製 {generated} Asia/Taipei　第 {page} / {pages} 頁");
     }
 
-    private static string Boundary(BoundaryApproach approach) => approach switch
+    private static string Boundary(string approach) => approach switch
     {
-        BoundaryApproach.OperationalControl => "營運控制權",
-        BoundaryApproach.FinancialControl => "財務控制權",
+        nameof(BoundaryApproach.OperationalControl) => "營運控制權",
+        nameof(BoundaryApproach.FinancialControl) => "財務控制權",
         _ => "股權比例",
     };
 }

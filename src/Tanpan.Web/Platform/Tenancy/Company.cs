@@ -17,6 +17,7 @@ public enum CompanyStatus
 }
 
 /// <summary>A member company (the tenant). Registers itself; the platform operator approves or rejects it.</summary>
+[Audit.Audited]
 public sealed class Company
 {
     public Guid Id { get; set; }
@@ -41,6 +42,10 @@ public sealed class Company
     public string? Website { get; set; }
 
     public string? RejectionReason { get; set; }
+
+    /// <summary>The company declares that one person both submits and approves its inventories (separation of duties
+    /// is then impossible); recorded in the audit trail and printed in every report it approves.</summary>
+    public bool SinglePersonReview { get; set; }
 
     public DateTime? DecidedAtUtc { get; set; }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tanpan.Web.Platform.Errors;
+using Tanpan.Web.Platform.Localization;
 
 namespace Tanpan.Web.Platform.Web;
 
@@ -13,15 +14,19 @@ public abstract class FormPage : PageModel
     protected void AddError(string field, string message) => Errors.TryAdd(field, message);
 
     /// <summary>A use case's <see cref="Error"/> on the page: field errors next to their fields (paths mapped by
-    /// <paramref name="field"/> for page-level errors), with the status the API would answer.</summary>
+    /// <paramref name="field"/> for page-level errors). Bad input re-shows the form (200, as a browser expects);
+    /// other errors answer with the status the API would (409 for a locked inventory, 413 for a file too large).</summary>
     protected void Show(Error error, string field)
     {
         foreach (var e in error.ToFieldErrors(field))
         {
-            AddError(string.IsNullOrEmpty(e.Path) ? field : e.Path, e.Message);
+            AddError(string.IsNullOrEmpty(e.Path) ? field : e.Path, ErrorText.For(HttpContext, e.Code, e.Message));
         }
 
-        Response.StatusCode = error.StatusCode();
+        if (error is not Invalid)
+        {
+            Response.StatusCode = error.StatusCode();
+        }
     }
 
     /// <summary>Model-binding failures ("abc" in a number box) become field errors like any other.</summary>

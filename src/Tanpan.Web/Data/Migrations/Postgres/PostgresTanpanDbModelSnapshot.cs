@@ -390,8 +390,18 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("LockedRecordHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LockedRecordJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("LockedResultJson")
                         .HasColumnType("text");
+
+                    b.Property<int>("LockedSchemaVersion")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ReviewComment")
                         .HasMaxLength(2000)
@@ -404,6 +414,13 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -995,6 +1012,9 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("SinglePersonReview")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Factors;
 using Tanpan.Web.Data;
 using Tanpan.Web.Features.Factors;
+using Tanpan.Web.Platform.Factors;
 using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Web;
 using Tanpan.Web.Platform.Localization;
@@ -14,7 +15,7 @@ namespace Tanpan.Web.Features.Inventory.Pages;
 
 /// <summary>Facilities and the emission-source register (category, activity, use/technology, meter, data owner).</summary>
 [Authorize(Policy = PermissionNames.InventoryRead)]
-public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolver resolver, TimeProvider clock) : FormPage
+public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolver resolver, ICompanyFactors companyFactors, TimeProvider clock) : FormPage
 {
     public IReadOnlyList<Facility> Facilities { get; private set; } = [];
 
@@ -102,7 +103,7 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
         else
         {
             var use = s.Use switch { "mobile" => CombustionUse.Mobile, "stationary" => (CombustionUse?)CombustionUse.Stationary, _ => null };
-            var check = new FactorResolver(resolver.Library, await CompanyFactorSource.LoadAsync(db, ct))
+            var check = new FactorResolver(resolver.Library, await companyFactors.LoadAsync(ct))
                 .Resolve(new FactorQuery(s.Activity, GwpSet.Ar5, clock.GetUtcNow().Year - 1, use, string.IsNullOrWhiteSpace(s.Technology) ? null : s.Technology));
             foreach (var error in check.Errors)
             {

@@ -1,0 +1,10 @@
+using Tanpan.Engine.Factors;
+
+namespace Tanpan.Web.Platform.Factors;
+
+/// <summary>The current company's own factors (<c>custom.&lt;code&gt;</c>) as an engine source. Declared here so
+/// calculating features need not know the feature that keeps them.</summary>
+public interface ICompanyFactors
+{
+    Task<ICustomFactorSource> LoadAsync(CancellationToken ct);
+}
