@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Tanpan.Web.Tests.Infrastructure;
@@ -68,6 +70,37 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
         builder.UseSetting("Operator:Email", OperatorEmail);
         builder.UseSetting("Operator:Password", OperatorPassword);
         builder.UseEnvironment("Testing");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
+            ConfigureTestServices(services);
+        });
+    }
+
+    /// <summary>Lets a subclass replace services (a fake clock, a log capture) after the app registered its own.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>The test server has no network peer; a test names the caller's address in this header instead, so limits
+    /// and throttles keyed by address can be seen working.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientAddressHeader, out var value) && System.Net.IPAddress.TryParse(value.ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     public const string DemoApiKey = "demo-key-for-tests";

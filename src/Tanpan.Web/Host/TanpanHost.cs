@@ -85,6 +85,8 @@ public static class TanpanHost
 
     public static WebApplication MapTanpan(this WebApplication app)
     {
+        // First, so that every response gets the headers, including those the exception handler writes.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
@@ -95,7 +97,10 @@ public static class TanpanHost
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Tanpan API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Served from this host only: a per-request nonce for its inline boot script (SecurityHeadersMiddleware reads it),
+        // no fonts from Scalar's CDN and no telemetry, which the CSP would block anyway.
+        app.MapScalarApiReference(SecurityHeadersMiddleware.ApiReferencePath, o => o.WithTitle("Tanpan API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .WithNonce().DisableDefaultFonts().DisableTelemetry());
 
         var api = app.MapGroup("/api/v1");
         api.MapPost("/calculations/inventory", RunInventory.Handle)
