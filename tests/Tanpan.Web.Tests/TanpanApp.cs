@@ -64,11 +64,17 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
     {
         builder.UseSetting(Provider == Provider.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite", _connectionString);
         builder.UseSetting("RateLimiting:CalculationsPerMinute", CalculationsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Demo:ApiKey", DemoApiKey);
         builder.UseSetting("Smtp:Host", "127.0.0.1");
         builder.UseSetting("Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Operator:Email", OperatorEmail);
-        builder.UseSetting("Operator:Password", OperatorPassword);
+        if (ConfiguresSecrets)
+        {
+            builder.UseSetting("Operator:Password", OperatorPassword);
+            builder.UseSetting("Demo:ApiKey", DemoApiKey);
+            builder.UseSetting("Demo:Password", DemoPassword);
+        }
+
+        builder.UseSetting("Demo:Seed", SeedsDemo ? "true" : "false");
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(services =>
         {
@@ -104,6 +110,16 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
     }
 
     public const string DemoApiKey = "demo-key-for-tests";
+
+    public const string DemoEmail = "demo@tanpan.local";
+
+    public const string DemoPassword = "Demo-Pass-for-tests-7";
+
+    /// <summary>Whether the demo company, its user and its key are seeded (most tests sign in as the demo user).</summary>
+    protected virtual bool SeedsDemo => true;
+
+    /// <summary>Whether the operator and demo passwords and the demo key come from configuration (else they are generated).</summary>
+    protected virtual bool ConfiguresSecrets => true;
 
     /// <summary>Creates a company with an API key, straight in the database, and returns a client that uses the key.</summary>
     public async Task<(Guid CompanyId, HttpClient Client)> CreateCompanyAsync(string name)

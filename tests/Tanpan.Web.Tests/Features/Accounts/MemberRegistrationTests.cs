@@ -209,7 +209,7 @@ public abstract class MemberRegistrationTests(TanpanApp app)
         Assert.StartsWith("/login", redirect.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
 
         var demo = Browser();
-        await LoginAsync(demo, "demo@tanpan.local", "Tanpan-Demo-2024");
+        await LoginAsync(demo, TanpanApp.DemoEmail, TanpanApp.DemoPassword);
         var denied = await demo.GetAsync("/operator/members");
         Assert.EndsWith("/access-denied", denied.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"members\"", await denied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -221,7 +221,7 @@ public abstract class MemberRegistrationTests(TanpanApp app)
         var (_, other) = await app.CreateCompanyAsync("別家公司");
         await other.PostAsJsonAsync("/api/v1/custom-factors", new { code = "other-steam", name = "x", value = 1, unit = "kgCO2e/t", source = "s" });
         var demo = Browser();
-        await LoginAsync(demo, "demo@tanpan.local", "Tanpan-Demo-2024");
+        await LoginAsync(demo, TanpanApp.DemoEmail, TanpanApp.DemoPassword);
 
         var codes = (await Problem.ReadJsonAsync(await demo.GetAsync("/api/v1/custom-factors"))).EnumerateArray().Select(f => f.GetProperty("code").GetString()).ToArray();
 
