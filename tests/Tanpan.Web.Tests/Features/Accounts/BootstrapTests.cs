@@ -55,7 +55,7 @@ public abstract class FreshInstallTests(FirstStartApp app)
 
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
         var html = await (await Forms.PostAsync(client, "/login", [new("Account", TanpanApp.OperatorEmail), new("Password", password)])).Content.ReadAsStringAsync();
-        Assert.Contains("data-testid=\"account\"", html, StringComparison.Ordinal);
+        Assert.Contains("<section data-testid=\"account\">", html, StringComparison.Ordinal);
 
         // A restart on the same database creates nothing and so prints nothing.
         await using (var restarted = app.WithWebHostBuilder(_ => { }))

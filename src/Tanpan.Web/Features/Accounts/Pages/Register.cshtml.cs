@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Tenancy;
@@ -11,6 +12,7 @@ using Tanpan.Web.Platform.Localization;
 namespace Tanpan.Web.Features.Accounts.Pages;
 
 /// <summary>Company registration (seed 002): the company starts pending; the operator approves or rejects it.</summary>
+[EnableRateLimiting(AccountRateLimits.Registration)]
 public sealed class RegisterModel(TanpanDb db, UserManager<AppUser> users, IEmailSender email, TimeProvider clock, ILogger<RegisterModel> logger) : FormPage
 {
     public static readonly IReadOnlyList<string> Regions =

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Tenancy;
@@ -13,6 +14,7 @@ namespace Tanpan.Web.Features.Accounts.Pages;
 
 /// <summary>A company admin's user list: invite colleagues by e-mail with a role, change roles.</summary>
 [Authorize(Policy = PermissionNames.UsersManage)]
+[EnableRateLimiting(AccountRateLimits.Invitations)]
 public sealed class UsersModel(UserManager<AppUser> users, TanpanDb db, TenantScope tenant, IEmailSender email, TimeProvider clock, ILogger<UsersModel> logger) : FormPage
 {
     public static readonly string[] CompanyRoles = [Roles.CompanyAdmin, Roles.DataClerk, Roles.Reviewer, Roles.Viewer];
@@ -97,6 +99,8 @@ public sealed class UsersModel(UserManager<AppUser> users, TanpanDb db, TenantSc
 
         await users.RemoveFromRolesAsync(member, await users.GetRolesAsync(member));
         await users.AddToRoleAsync(member, role);
+        // The member's sessions still carry the old role in their cookie: a new stamp signs them out (within the
+        // validation interval), and the next sign-in carries the new role.
         await users.UpdateSecurityStampAsync(member);
         Notice = HttpContext.T($"{member.Email} 角色已改為 {role}", $"{member.Email} is now {role}");
         await LoadAsync();
