@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Tanpan.Web.Tests.Infrastructure;
@@ -58,19 +60,75 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
 
     protected virtual int CalculationsPerMinute => 1_000_000;
 
+    /// <summary>Sign-in, reset, registration and invitation posts per address and minute. Tests share one address
+    /// unless they send <see cref="ClientAddressHeader"/>, so the shipped limits are lifted here.</summary>
+    protected virtual int AccountFormsPerMinute => 1_000_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(Provider == Provider.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite", _connectionString);
         builder.UseSetting("RateLimiting:CalculationsPerMinute", CalculationsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Demo:ApiKey", DemoApiKey);
+        foreach (var limit in new[] { "SignInPerMinute", "PasswordResetPerMinute", "RegistrationPerMinute", "InvitationsPerMinute" })
+        {
+            builder.UseSetting("RateLimiting:" + limit, AccountFormsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         builder.UseSetting("Smtp:Host", "127.0.0.1");
         builder.UseSetting("Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Operator:Email", OperatorEmail);
-        builder.UseSetting("Operator:Password", OperatorPassword);
+        if (ConfiguresSecrets)
+        {
+            builder.UseSetting("Operator:Password", OperatorPassword);
+            builder.UseSetting("Demo:ApiKey", DemoApiKey);
+            builder.UseSetting("Demo:Password", DemoPassword);
+        }
+
+        builder.UseSetting("Demo:Seed", SeedsDemo ? "true" : "false");
         builder.UseEnvironment("Testing");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
+            ConfigureTestServices(services);
+        });
+    }
+
+    /// <summary>Lets a subclass replace services (a fake clock, a log capture) after the app registered its own.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>The test server has no network peer; a test names the caller's address in this header instead, so limits
+    /// and throttles keyed by address can be seen working.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientAddressHeader, out var value) && System.Net.IPAddress.TryParse(value.ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     public const string DemoApiKey = "demo-key-for-tests";
+
+    public const string DemoEmail = "demo@tanpan.local";
+
+    public const string DemoPassword = "Demo-Pass-for-tests-7";
+
+    /// <summary>Whether the demo company, its user and its key are seeded (most tests sign in as the demo user).</summary>
+    protected virtual bool SeedsDemo => true;
+
+    /// <summary>Whether the operator and demo passwords and the demo key come from configuration (else they are generated).</summary>
+    protected virtual bool ConfiguresSecrets => true;
 
     /// <summary>Creates a company with an API key, straight in the database, and returns a client that uses the key.</summary>
     public async Task<(Guid CompanyId, HttpClient Client)> CreateCompanyAsync(string name)
@@ -90,27 +148,58 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
         return (companyId, client);
     }
 
+    public const string CompanyUserPassword = "Company-Pass-2024";
+
     /// <summary>Creates an approved company with a user in <paramref name="role"/>, and returns a signed-in browser-like client.</summary>
     public async Task<(Guid CompanyId, HttpClient Client)> SignInAsNewCompanyUserAsync(string companyName, string role = Roles.CompanyAdmin)
     {
+        var companyId = await CreateApprovedCompanyAsync(companyName);
+        var email = await CreateUserAsync(companyId, role);
+        return (companyId, await SignInAsync(email, CompanyUserPassword));
+    }
+
+    /// <summary>An approved company, straight in the database.</summary>
+    public async Task<Guid> CreateApprovedCompanyAsync(string name)
+    {
         var companyId = Guid.NewGuid();
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
+        db.Companies.Add(new Company { Id = companyId, Name = name, Status = CompanyStatus.Approved, CreatedAtUtc = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        return companyId;
+    }
+
+    /// <summary>A user of <paramref name="companyId"/> with <see cref="CompanyUserPassword"/>; returns the e-mail (= account name).</summary>
+    public async Task<string> CreateUserAsync(Guid companyId, string role = Roles.CompanyAdmin)
+    {
         var email = $"u-{Guid.NewGuid():N}@example.test";
-        const string password = "Company-Pass-2024";
-        using (var scope = Services.CreateScope())
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, CompanyId = companyId, CreatedAtUtc = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(user, CompanyUserPassword)).Succeeded);
+        await users.AddToRoleAsync(user, role);
+        return email;
+    }
+
+    /// <summary>A browser-like client (cookies kept), optionally from <paramref name="address"/>.</summary>
+    public HttpClient Browser(string? address = null, bool followRedirects = true)
+    {
+        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+        if (address is not null)
         {
-            var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
-            db.Companies.Add(new Company { Id = companyId, Name = companyName, Status = CompanyStatus.Approved, CreatedAtUtc = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
-            var user = new AppUser { UserName = email, Email = email, CompanyId = companyId, CreatedAtUtc = DateTime.UtcNow };
-            Assert.True((await users.CreateAsync(user, password)).Succeeded);
-            await users.AddToRoleAsync(user, role);
+            client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
         }
 
-        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
-        var response = await Forms.PostAsync(client, "/login", [new("Account", email), new("Password", password)]);
-        Assert.Contains("data-testid=\"account\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        return (companyId, client);
+        return client;
+    }
+
+    /// <summary>Signs in through the login form and asserts it worked.</summary>
+    public async Task<HttpClient> SignInAsync(string account, string password, string? address = null)
+    {
+        var client = Browser(address);
+        var response = await Forms.PostAsync(client, "/login", [new("Account", account), new("Password", password)]);
+        Assert.Contains("<section data-testid=\"account\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        return client;
     }
 
     /// <summary>Adds a user with <paramref name="role"/> to an existing company and returns a signed-in client.</summary>

@@ -6,10 +6,16 @@ using Tanpan.Web.Features.Factors;
 
 namespace Tanpan.Web.Data;
 
-/// <summary>Applies migrations at start-up and loads the demo company (with its demo API key) when enabled.</summary>
+/// <summary>Applies migrations at start-up, creates the operator's first account, and loads the demo company (with its
+/// demo user and API key) only when <c>Demo:Seed</c> is on. No password or key is a shipped constant: each is taken
+/// from configuration or generated here and written to the log once, when its account is created.</summary>
 public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public static readonly Guid DemoCompanyId = new("d3a0c0de-0000-4000-8000-000000000001");
+
+    public const string DefaultOperatorEmail = "operator@tanpan.local";
+
+    public const string DefaultDemoEmail = "demo@tanpan.local";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -27,10 +33,15 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         }
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        // The platform operator's first account; its password is configuration, so change it in production.
-        await EnsureUserAsync(users, configuration["Operator:Email"] ?? "operator@tanpan.local", configuration["Operator:Password"] ?? "Tanpan-Operator-2024", null, Roles.OperatorAdmin);
+        var operatorEmail = configuration["Operator:Email"] ?? DefaultOperatorEmail;
+        var operatorPassword = configuration["Operator:Password"];
+        var generatedOperatorPassword = GeneratedSecrets.Password();
+        if (await EnsureUserAsync(users, operatorEmail, operatorPassword ?? generatedOperatorPassword, null, Roles.OperatorAdmin) && operatorPassword is null)
+        {
+            logger.LogWarning("The platform operator's account {Email} was created with a generated password, shown only this once: keep it somewhere safe (set Operator:Password before the first start to choose it instead). Password: {Password}", operatorEmail, generatedOperatorPassword);
+        }
 
-        if (!configuration.GetValue("Demo:Seed", true))
+        if (!configuration.GetValue("Demo:Seed", false))
         {
             return;
         }
@@ -38,8 +49,9 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         if (!await db.Companies.AnyAsync(c => c.Id == DemoCompanyId, cancellationToken))
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            db.Companies.Add(new Company { Id = DemoCompanyId, Name = "示範精密機械股份有限公司 (Demo Precision Machinery)", TaxId = "04595257", Status = CompanyStatus.Approved, Email = "demo@tanpan.local", Region = "台中市", CreatedAtUtc = now, DecidedAtUtc = now });
-            var key = configuration["Demo:ApiKey"] ?? "tanpan-demo-key";
+            db.Companies.Add(new Company { Id = DemoCompanyId, Name = "示範精密機械股份有限公司 (Demo Precision Machinery)", TaxId = "04595257", Status = CompanyStatus.Approved, Email = DefaultDemoEmail, Region = "台中市", CreatedAtUtc = now, DecidedAtUtc = now });
+            var configuredKey = configuration["Demo:ApiKey"];
+            var key = configuredKey ?? ApiKeys.Generate();
             db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), CompanyId = DemoCompanyId, Name = "demo", KeyHash = ApiKeys.Hash(key), Prefix = ApiKeys.PrefixOf(key), Scopes = ApiKeyScopes.Format(Permissions.ApiScopes.Select(p => p.Name)), CreatedAtUtc = now });
             db.CustomFactors.Add(new CompanyFactor
             {
@@ -54,17 +66,31 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
                 CreatedAtUtc = now,
             });
             await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Demo company created");
+            if (configuredKey is null)
+            {
+                logger.LogWarning("Demo company created (Demo:Seed is on) with a generated API key, shown only this once (set Demo:ApiKey to choose it instead). API key: {ApiKey}", key);
+            }
+            else
+            {
+                logger.LogInformation("Demo company created (Demo:Seed is on) with the API key from Demo:ApiKey");
+            }
         }
 
-        await EnsureUserAsync(users, configuration["Demo:Email"] ?? "demo@tanpan.local", configuration["Demo:Password"] ?? "Tanpan-Demo-2024", DemoCompanyId, Roles.CompanyAdmin);
+        var demoEmail = configuration["Demo:Email"] ?? DefaultDemoEmail;
+        var demoPassword = configuration["Demo:Password"];
+        var generatedDemoPassword = GeneratedSecrets.Password();
+        if (await EnsureUserAsync(users, demoEmail, demoPassword ?? generatedDemoPassword, DemoCompanyId, Roles.CompanyAdmin) && demoPassword is null)
+        {
+            logger.LogWarning("The demo company's user {Email} was created with a generated password, shown only this once (set Demo:Password to choose it instead). Password: {Password}", demoEmail, generatedDemoPassword);
+        }
     }
 
-    private async Task EnsureUserAsync(UserManager<AppUser> users, string email, string password, Guid? companyId, string role)
+    /// <summary>Creates the user unless one with that e-mail exists; says whether it did.</summary>
+    private async Task<bool> EnsureUserAsync(UserManager<AppUser> users, string email, string password, Guid? companyId, string role)
     {
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return;
+            return false;
         }
 
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, CompanyId = companyId, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
@@ -75,6 +101,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         }
 
         await users.AddToRoleAsync(user, role);
+        return true;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

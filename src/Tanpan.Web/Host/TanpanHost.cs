@@ -14,6 +14,7 @@ using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Security;
 
 using Tanpan.Web.Platform.Json;
+using Tanpan.Web.Platform.Web;
 
 namespace Tanpan.Web.Host;
 
@@ -75,18 +76,30 @@ public static class TanpanHost
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, ct) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                await TypedResults.Problem(statusCode: 429, title: "Too many requests", detail: $"At most {permits} calculation requests per minute per client.").ExecuteAsync(context.HttpContext);
+                var http = context.HttpContext;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                {
+                    await TypedResults.Problem(statusCode: 429, title: "Too many requests", detail: $"At most {permits} calculation requests per minute per client.").ExecuteAsync(http);
+                }
+                else
+                {
+                    await TooManyRequestsPage.WriteAsync(http, retryAfter, ct);
+                }
             };
             o.AddPolicy(CalculationsPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddress.Key(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddAccountPolicies(builder.Configuration);
         });
         return builder;
     }
 
     public static WebApplication MapTanpan(this WebApplication app)
     {
+        // First, so that every response gets the headers, including those the exception handler writes.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
@@ -97,7 +110,10 @@ public static class TanpanHost
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Tanpan API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Served from this host only: a per-request nonce for its inline boot script (SecurityHeadersMiddleware reads it),
+        // no fonts from Scalar's CDN and no telemetry, which the CSP would block anyway.
+        app.MapScalarApiReference(SecurityHeadersMiddleware.ApiReferencePath, o => o.WithTitle("Tanpan API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .WithNonce().DisableDefaultFonts().DisableTelemetry());
 
         var api = app.MapGroup("/api/v1");
         api.MapPost("/calculations/inventory", RunInventory.Handle)

@@ -37,11 +37,44 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
+    // Per page: the Content-Security-Policy violations reported as console messages or securitypolicyviolation events.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IPage, System.Collections.Concurrent.ConcurrentQueue<string>> _cspViolations = new();
+
+    // Runs before any script of the page; the CSP does not apply to scripts the browser driver injects.
+    private const string RecordCspViolations = """
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e =>
+            window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile || location.pathname}:${e.lineNumber}`));
+        """;
+
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(10_000);
-        return await context.NewPageAsync();
+        await context.AddInitScriptAsync(RecordCspViolations);
+        var page = await context.NewPageAsync();
+        var violations = _cspViolations.GetOrAdd(page, _ => new());
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Enqueue($"{page.Url}: {message.Text}");
+            }
+        };
+        return page;
+    }
+
+    /// <summary>Every CSP violation <paramref name="page"/> reported since it was opened (for earlier documents, the
+    /// console messages; for the current one, also its events).</summary>
+    public async Task<IReadOnlyList<string>> CspViolationsAsync(IPage page)
+    {
+        var violations = _cspViolations[page];
+        foreach (var violation in await page.EvaluateAsync<string[]>("() => window.__cspViolations.splice(0)"))
+        {
+            violations.Enqueue($"{page.Url}: {violation}");
+        }
+
+        return [.. violations];
     }
 
     /// <summary>Opens a page signed in as <paramref name="account"/>.</summary>

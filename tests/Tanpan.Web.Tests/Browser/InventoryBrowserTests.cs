@@ -7,7 +7,7 @@ public sealed class InventoryBrowserTests(BrowserFixture browser) : IClassFixtur
     [Fact]
     public async Task Clerk_EntersABillAndFuel_SeesResultAndTrace_ThenSubmitsApprovesLocks()
     {
-        var page = await browser.SignedInPageAsync("demo@tanpan.local", "Tanpan-Demo-2024");
+        var page = await browser.SignedInPageAsync(TanpanApp.DemoEmail, TanpanApp.DemoPassword);
 
         await page.GotoAsync("/inventory/register");
         await page.FillAsync("[data-testid=facility-name]", "彰化廠");

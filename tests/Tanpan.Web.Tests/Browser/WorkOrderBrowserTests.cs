@@ -7,7 +7,7 @@ public sealed class WorkOrderBrowserTests(BrowserFixture browser) : IClassFixtur
     [Fact]
     public async Task Member_CreatesAWorkOrder_SeesTheResult_AndDownloadsTheCertificate()
     {
-        var page = await browser.SignedInPageAsync("demo@tanpan.local", "Tanpan-Demo-2024");
+        var page = await browser.SignedInPageAsync(TanpanApp.DemoEmail, TanpanApp.DemoPassword);
 
         await page.GotoAsync("/jobs/new");
         await page.FillAsync("[data-testid=job-orderNo]", "PO-9");

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Tanpan.Web.Data;
@@ -16,18 +17,31 @@ public static class AccountServices
             {
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // Failed sign-ins are limited by ISignInThrottle (per account and address); Identity's lockout, which
+                // anyone can trigger for any account, is not fed (the sign-in page passes lockoutOnFailure: false).
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<TanpanDb>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<ClockedTokenProvider<AppUser>>(TokenOptions.DefaultProvider)
             .AddClaimsPrincipalFactory<CompanyClaimsFactory>();
 
         // Reset links are single use (the token is bound to the security stamp, which a reset changes) and expire.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
+
+        // A password reset or a role change updates the user's security stamp; every other session notices within this
+        // interval and is signed out. Cookie and validator read the app's clock so that tests can move it.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(30);
+            o.TimeProvider = clock;
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+
+        services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection("SignInThrottle"));
+        services.AddSingleton<ISignInThrottle, InMemorySignInThrottle>();
+
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";
@@ -48,6 +62,8 @@ public static class AccountServices
             services.AddSingleton<IEmailSender, SmtpEmailSender>();
         }
 
+        services.AddSingleton<EmailOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailOutbox>());
         return builder;
     }
 

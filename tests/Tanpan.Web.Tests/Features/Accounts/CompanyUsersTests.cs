@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Tanpan.Web.Tests.Infrastructure;
 
 namespace Tanpan.Web.Tests.Features.Accounts;
@@ -66,6 +67,43 @@ public abstract class CompanyUsersTests(TanpanApp app)
         Assert.Matches("field-error\">請填有效的電子郵件", badEmail);
         Assert.Matches("field-error\">請選擇角色", badRole);
     }
+
+    [Fact]
+    public async Task InvitingAnAddressOfAnotherCompany_AnswersSent_CreatesNothing_AndTellsThatAddress()
+    {
+        var admin = (await app.SignInAsNewCompanyUserAsync("邀請他人公司")).Client;
+        var elsewhereCompany = await app.CreateApprovedCompanyAsync("別人的公司");
+        var elsewhere = await app.CreateUserAsync(elsewhereCompany, "viewer");
+        var fresh = $"fresh-{Guid.NewGuid():N}@example.test";
+
+        var taken = await (await Forms.PostAsync(admin, "/account/users", [new("inviteEmail", elsewhere), new("role", "viewer")], handler: "Invite")).Content.ReadAsStringAsync();
+        var sent = await (await Forms.PostAsync(admin, "/account/users", [new("inviteEmail", fresh), new("role", "viewer")], handler: "Invite")).Content.ReadAsStringAsync();
+
+        Assert.Equal(Notice(sent).Replace(fresh, "x", StringComparison.Ordinal), Notice(taken).Replace(elsewhere, "x", StringComparison.Ordinal));
+        Assert.Contains($"已寄出邀請給 {elsewhere}", taken, StringComparison.Ordinal);
+        Assert.DoesNotContain("已有帳號", taken, StringComparison.Ordinal);
+        Assert.DoesNotContain(elsewhere, Regex.Match(taken, "data-testid=\"users\".*?</table>", RegexOptions.Singleline).Value, StringComparison.Ordinal);
+        var mail = await app.Mail.WaitForAsync(elsewhere, "的邀請");
+        Assert.Contains("已有碳盤帳號", mail.TextBody ?? string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("/reset-password", mail.TextBody ?? string.Empty, StringComparison.Ordinal);
+        using var scope = app.Services.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Web.Platform.Security.AppUser>>().FindByEmailAsync(elsewhere);
+        Assert.Equal(elsewhereCompany, user!.CompanyId);
+    }
+
+    [Fact]
+    public async Task InvitingAColleagueAgain_SaysTheyAreAlreadyAUser()
+    {
+        var companyId = await app.CreateApprovedCompanyAsync("重複邀請公司");
+        var admin = await app.SignInAsync(await app.CreateUserAsync(companyId), TanpanApp.CompanyUserPassword);
+        var colleague = await app.CreateUserAsync(companyId, "viewer");
+
+        var html = await (await Forms.PostAsync(admin, "/account/users", [new("inviteEmail", colleague), new("role", "viewer")], handler: "Invite")).Content.ReadAsStringAsync();
+
+        Assert.Matches("field-error\">此電子郵件已是本公司的使用者", html);
+    }
+
+    private static string Notice(string html) => Regex.Match(html, "data-testid=\"notice\">([^<]*)<").Groups[1].Value;
 
     [Fact]
     public async Task CompanyProfile_IsEditedWithFieldErrors_AndOnlyForOwnCompany()

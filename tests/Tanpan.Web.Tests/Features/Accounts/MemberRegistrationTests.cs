@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tanpan.Web.Data;
+using Tanpan.Web.Platform.Security;
 using Tanpan.Web.Tests.Infrastructure;
 
 namespace Tanpan.Web.Tests.Features.Accounts;
@@ -69,7 +74,7 @@ public abstract class MemberRegistrationTests(TanpanApp app)
     {
         var client = Browser();
         var html = await LoginAsync(client, TanpanApp.OperatorEmail, TanpanApp.OperatorPassword);
-        Assert.Contains("data-testid=\"account\"", html, StringComparison.Ordinal);
+        Assert.Contains("<section data-testid=\"account\">", html, StringComparison.Ordinal);
         return client;
     }
 
@@ -144,27 +149,91 @@ public abstract class MemberRegistrationTests(TanpanApp app)
         Assert.DoesNotContain($"member-{taxId}", members, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task DuplicateTaxId_IsRejected()
+    private async Task<bool> UserExistsAsync(string accountOrEmail)
     {
-        var html = await (await Forms.PostAsync(Browser(), "/register", Form("04595257", "dup-" + Guid.NewGuid().ToString("N")[..8], $"dup{Guid.NewGuid():N}@example.test"))).Content.ReadAsStringAsync();
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await users.FindByNameAsync(accountOrEmail) is not null || await users.FindByEmailAsync(accountOrEmail) is not null;
+    }
 
-        Assert.Contains("此統一編號已註冊", html, StringComparison.Ordinal);
+    private async Task<int> CompaniesWithTaxIdAsync(string taxId)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<TanpanDb>().Companies.CountAsync(c => c.TaxId == taxId);
+    }
+
+    /// <summary>The answer a fresh application gets; a conflicting one must get exactly this.</summary>
+    private static string Answer(string html) => System.Text.RegularExpressions.Regex.Match(html, "<section class=\"callout\" data-testid=\"submitted\">.*?</section>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+
+    [Fact]
+    public async Task RegisteredTaxId_GetsTheUsualAnswer_CreatesNothing_AndTheApplicantIsToldByEmail()
+    {
+        var (_, account, email) = NewApplicant();
+        var fresh = Answer(await RegisterAsync(NewTaxId(), NewApplicant().Account, NewApplicant().Email));
+
+        var html = await RegisterAsync("04595257", account, email);
+
+        Assert.Equal(fresh, Answer(html));
+        Assert.DoesNotContain("已註冊", html, StringComparison.Ordinal);
+        Assert.Equal(1, await CompaniesWithTaxIdAsync("04595257"));
+        Assert.False(await UserExistsAsync(account));
+        var mail = await app.Mail.WaitForAsync(email, "未完成");
+        Assert.Contains("統一編號 04595257 已註冊", mail.TextBody ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("04595257 is already registered", mail.TextBody ?? string.Empty, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task FifthWrongPassword_LocksTheAccount_EvenAgainstTheRightOne()
+    public async Task RegisteredEmail_GetsTheUsualAnswer_CreatesNothing_AndTheOwnerIsToldByEmail()
+    {
+        var (taxId, account, email) = NewApplicant();
+        await RegisterAsync(taxId, account, email);
+        var (secondTaxId, secondAccount, _) = NewApplicant();
+
+        var html = await RegisterAsync(secondTaxId, secondAccount, email);
+
+        Assert.Equal(Answer(await RegisterAsync(NewTaxId(), NewApplicant().Account, NewApplicant().Email)), Answer(html));
+        Assert.Equal(0, await CompaniesWithTaxIdAsync(secondTaxId));
+        Assert.False(await UserExistsAsync(secondAccount));
+        var mail = await app.Mail.WaitForAsync(email, "未完成");
+        Assert.Contains("此電子郵件已有帳號", mail.TextBody ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("/forgot-password", mail.TextBody ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TakenAccountName_GetsTheUsualAnswer_CreatesNothing_AndTheApplicantIsToldByEmail()
+    {
+        var (taxId, account, email) = NewApplicant();
+        await RegisterAsync(taxId, account, email);
+        var (secondTaxId, _, secondEmail) = NewApplicant();
+
+        var html = await RegisterAsync(secondTaxId, account.ToUpperInvariant(), secondEmail);
+
+        Assert.Equal(Answer(await RegisterAsync(NewTaxId(), NewApplicant().Account, NewApplicant().Email)), Answer(html));
+        Assert.Equal(0, await CompaniesWithTaxIdAsync(secondTaxId));
+        Assert.False(await UserExistsAsync(secondEmail));
+        var mail = await app.Mail.WaitForAsync(secondEmail, "未完成");
+        Assert.Contains("已被使用", mail.TextBody ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("register again with another", mail.TextBody ?? string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Mail.Messages(), m => m.To.ToString().Contains(secondEmail, StringComparison.OrdinalIgnoreCase) && (m.Subject ?? string.Empty).Contains("已收到", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FifthWrongPassword_BlocksThatAddress_EvenAgainstTheRightOne_ButNotTheOwnerElsewhere()
     {
         var (taxId, account, email) = NewApplicant();
         await RegisterAsync(taxId, account, email);
         var client = Browser();
-        for (var i = 0; i < 4; i++)
+        client.DefaultRequestHeaders.Add(TanpanApp.ClientAddressHeader, "192.0.2.66");
+        for (var i = 0; i < 5; i++)
         {
-            Assert.Contains("帳號或密碼錯誤", await LoginAsync(client, account, "wrong-password-" + i), StringComparison.Ordinal);
+            Assert.Contains("帳號或密碼錯誤，或登入嘗試過多請稍後再試", await LoginAsync(client, account, "wrong-password-" + i), StringComparison.Ordinal);
         }
 
-        Assert.Contains("鎖定", await LoginAsync(client, account, "wrong-password-5"), StringComparison.Ordinal);
-        Assert.Contains("鎖定", await LoginAsync(client, account, "Factory-Pass-2024"), StringComparison.Ordinal);
+        var blocked = await LoginAsync(client, account, "Factory-Pass-2024");
+        Assert.Contains("帳號或密碼錯誤，或登入嘗試過多請稍後再試", blocked, StringComparison.Ordinal);
+        Assert.DoesNotContain("鎖定", blocked, StringComparison.Ordinal);
+        // The right password from another address gets past the password (to the company-status message).
+        Assert.Contains("審核中", await LoginAsync(Browser(), account, "Factory-Pass-2024"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -209,7 +278,7 @@ public abstract class MemberRegistrationTests(TanpanApp app)
         Assert.StartsWith("/login", redirect.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
 
         var demo = Browser();
-        await LoginAsync(demo, "demo@tanpan.local", "Tanpan-Demo-2024");
+        await LoginAsync(demo, TanpanApp.DemoEmail, TanpanApp.DemoPassword);
         var denied = await demo.GetAsync("/operator/members");
         Assert.EndsWith("/access-denied", denied.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"members\"", await denied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -221,7 +290,7 @@ public abstract class MemberRegistrationTests(TanpanApp app)
         var (_, other) = await app.CreateCompanyAsync("別家公司");
         await other.PostAsJsonAsync("/api/v1/custom-factors", new { code = "other-steam", name = "x", value = 1, unit = "kgCO2e/t", source = "s" });
         var demo = Browser();
-        await LoginAsync(demo, "demo@tanpan.local", "Tanpan-Demo-2024");
+        await LoginAsync(demo, TanpanApp.DemoEmail, TanpanApp.DemoPassword);
 
         var codes = (await Problem.ReadJsonAsync(await demo.GetAsync("/api/v1/custom-factors"))).EnumerateArray().Select(f => f.GetProperty("code").GetString()).ToArray();
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Tenancy;
@@ -9,9 +10,19 @@ using Tanpan.Web.Platform.Localization;
 
 namespace Tanpan.Web.Features.Accounts.Pages;
 
-/// <summary>Sign-in. The password is checked first (with lockout), so a company's status is only told to its own users.</summary>
-public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TanpanDb db) : FormPage
+/// <summary>Sign-in. One answer, after about the same work, whether the account is unknown, the password wrong or the
+/// attempt throttled, so the page tells nothing about which accounts exist. The password is checked first, so a
+/// company's status is only told to its own users.</summary>
+[EnableRateLimiting(AccountRateLimits.SignIn)]
+public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, ISignInThrottle throttle, TanpanDb db) : FormPage
 {
+    // Far beyond any real name or password; longer input is refused before any lookup or hashing.
+    private const int MaxInput = 256;
+
+    // A hash made by the app's own hasher (same algorithm and iteration count as real ones) of a password nobody knows:
+    // verifying against it costs what verifying a real password costs.
+    private static string? _dummyHash;
+
     [BindProperty]
     public string? Account { get; set; }
 
@@ -27,27 +38,41 @@ public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var invalid = HttpContext.T("帳號或密碼錯誤", "wrong account or password");
-        var user = string.IsNullOrWhiteSpace(Account) ? null : await users.FindByNameAsync(Account.Trim()) ?? await users.FindByEmailAsync(Account.Trim());
-        if (user is null || string.IsNullOrEmpty(Password))
+        var refused = HttpContext.T("帳號或密碼錯誤，或登入嘗試過多請稍後再試", "wrong account or password, or too many attempts: try again later");
+        var name = Account?.Trim() ?? string.Empty;
+        var password = Password ?? string.Empty;
+        if (name.Length is 0 or > MaxInput || password.Length is 0 or > MaxInput)
         {
-            AddError(nameof(Account), invalid);
+            AddError(nameof(Account), refused);
             return Page();
         }
 
-        var check = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
+        var user = await users.FindByNameAsync(name) ?? await users.FindByEmailAsync(name);
+        var account = user is null ? SignInKeys.UnknownName(users.NormalizeName(name)) : SignInKeys.User(user.Id);
+        var address = ClientAddress.Key(HttpContext);
+        var blocked = throttle.IsBlocked(account, address);
+        if (user is null || blocked)
         {
-            AddError(nameof(Account), HttpContext.T("登入失敗次數過多，帳號暫時鎖定 15 分鐘；可使用「忘記密碼」重設。", "too many failed attempts: the account is locked for 15 minutes; you can reset the password."));
+            _dummyHash ??= hasher.HashPassword(new AppUser(), GeneratedSecrets.Password());
+            hasher.VerifyHashedPassword(new AppUser(), _dummyHash, password);
+            if (!blocked)
+            {
+                throttle.RecordFailure(account, address);
+            }
+
+            AddError(nameof(Account), refused);
             return Page();
         }
 
+        var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
         if (!check.Succeeded)
         {
-            AddError(nameof(Account), invalid);
+            throttle.RecordFailure(account, address);
+            AddError(nameof(Account), refused);
             return Page();
         }
 
+        throttle.RecordSuccess(account, address);
         if (user.CompanyId is { } companyId)
         {
             var company = await db.Companies.AsNoTracking().FirstAsync(c => c.Id == companyId, ct);

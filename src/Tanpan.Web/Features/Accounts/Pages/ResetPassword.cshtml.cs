@@ -6,7 +6,7 @@ using Tanpan.Web.Platform.Localization;
 
 namespace Tanpan.Web.Features.Accounts.Pages;
 
-public sealed class ResetPasswordModel(UserManager<AppUser> users) : FormPage
+public sealed class ResetPasswordModel(UserManager<AppUser> users, ISignInThrottle throttle) : FormPage
 {
     [BindProperty(SupportsGet = true, Name = "user")]
     public Guid? UserId { get; set; }
@@ -44,9 +44,10 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users) : FormPage
             return Page();
         }
 
-        // A successful reset also lifts a lockout: the user proved control of the mailbox.
+        // A successful reset lifts every sign-in block on the account: the user proved control of the mailbox. (The
+        // reset also changed the security stamp, which signs out the account's other sessions.)
+        throttle.Clear(SignInKeys.User(user.Id));
         await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
         Done = true;
         return Page();
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Tenancy;
@@ -11,8 +12,10 @@ using Tanpan.Web.Platform.Localization;
 
 namespace Tanpan.Web.Features.Accounts.Pages;
 
-/// <summary>A company admin's user list: invite colleagues by e-mail with a role, change roles.</summary>
+/// <summary>A company admin's user list: invite colleagues by e-mail with a role, change roles. Whether an address has an
+/// account in another company is not shown: the invitation "is sent", and that address is told instead.</summary>
 [Authorize(Policy = PermissionNames.UsersManage)]
+[EnableRateLimiting(AccountRateLimits.Invitations)]
 public sealed class UsersModel(UserManager<AppUser> users, TanpanDb db, TenantScope tenant, IEmailSender email, TimeProvider clock, ILogger<UsersModel> logger) : FormPage
 {
     public static readonly string[] CompanyRoles = [Roles.CompanyAdmin, Roles.DataClerk, Roles.Reviewer, Roles.Viewer];
@@ -30,13 +33,15 @@ public sealed class UsersModel(UserManager<AppUser> users, TanpanDb db, TenantSc
             return Forbid();
         }
 
+        var existing = string.IsNullOrWhiteSpace(inviteEmail) ? null : await users.FindByEmailAsync(inviteEmail.Trim());
         if (string.IsNullOrWhiteSpace(inviteEmail) || !System.Net.Mail.MailAddress.TryCreate(inviteEmail.Trim(), out _))
         {
             AddError("inviteEmail", HttpContext.T("請填有效的電子郵件", "a valid e-mail address is required"));
         }
-        else if (await users.FindByEmailAsync(inviteEmail.Trim()) is not null)
+        else if (existing is not null && existing.CompanyId == tenant.CompanyId)
         {
-            AddError("inviteEmail", HttpContext.T("此電子郵件已有帳號", "that address already has an account"));
+            // Already in the member list this admin is looking at: nothing to hide.
+            AddError("inviteEmail", HttpContext.T("此電子郵件已是本公司的使用者", "that address is already a user of your company"));
         }
 
         if (role is null || !CompanyRoles.Contains(role))
@@ -50,6 +55,19 @@ public sealed class UsersModel(UserManager<AppUser> users, TanpanDb db, TenantSc
         }
 
         var address = inviteEmail!.Trim();
+        var company = await db.Companies.AsNoTracking().FirstAsync(c => c.Id == tenant.CompanyId, ct);
+        if (existing is not null)
+        {
+            // An account elsewhere (another company, or the operator): create nothing, answer as for any invitation,
+            // and let the address's owner decide what to do.
+            await Mail.TrySendAsync(email, logger, new EmailMessage(address, $"碳盤 Tanpan：{company.Name} 的邀請 / invitation from {company.Name}",
+                $"{company.Name} 邀請您加入碳盤，但此電子郵件已有碳盤帳號，一個帳號只能屬於一家公司，因此沒有建立新帳號。如需轉換公司，請聯絡平台管理者（{Request.Scheme}://{Request.Host}/contact）。\n\n"
+                + $"{company.Name} invited you to Tanpan, but this address already has a Tanpan account, and an account belongs to one company, so no new account was created. To move to another company, contact the operator ({Request.Scheme}://{Request.Host}/contact).\n"), ct);
+            Notice = HttpContext.T($"已寄出邀請給 {address}", $"invitation sent to {address}");
+            await LoadAsync();
+            return Page();
+        }
+
         var user = new AppUser { UserName = address, Email = address, EmailConfirmed = true, CompanyId = tenant.CompanyId, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
         var created = await users.CreateAsync(user);
         if (!created.Succeeded)
@@ -59,7 +77,6 @@ public sealed class UsersModel(UserManager<AppUser> users, TanpanDb db, TenantSc
         }
 
         await users.AddToRoleAsync(user, role!);
-        var company = await db.Companies.AsNoTracking().FirstAsync(c => c.Id == tenant.CompanyId, ct);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{Request.Scheme}://{Request.Host}/reset-password?user={user.Id}&token={Uri.EscapeDataString(token)}";
         var sent = await Mail.TrySendAsync(email, logger, new EmailMessage(address, $"碳盤 Tanpan：{company.Name} 邀請您加入 / invitation",
@@ -97,6 +114,8 @@ public sealed class UsersModel(UserManager<AppUser> users, TanpanDb db, TenantSc
 
         await users.RemoveFromRolesAsync(member, await users.GetRolesAsync(member));
         await users.AddToRoleAsync(member, role);
+        // The member's sessions still carry the old role in their cookie: a new stamp signs them out (within the
+        // validation interval), and the next sign-in carries the new role.
         await users.UpdateSecurityStampAsync(member);
         Notice = HttpContext.T($"{member.Email} 角色已改為 {role}", $"{member.Email} is now {role}");
         await LoadAsync();
