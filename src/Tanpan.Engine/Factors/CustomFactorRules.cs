@@ -28,23 +28,35 @@ public static class CustomFactorRules
         return toKilograms != 0 && Units.TryParse(text[(slash + 1)..], out perUnit);
     }
 
+    public const decimal MaxValue = 1e9m;
+
+    private static string Shorten(string? text) => text is null ? string.Empty : text.Length <= 40 ? text : text[..40] + "…";
+
     /// <summary>Builds a custom factor; errors name the fields <c>value</c>, <c>unit</c> and <c>source</c>.</summary>
     public static Outcome<CustomFactor> Create(string code, decimal? value, string? unit, string? source, string? version = null, int? year = null)
     {
         var errors = new List<FieldError>();
-        if (value is not { } v || v < 0)
+        // 1e9 kgCO2e (a million tonnes) per unit is beyond any real factor; the bound keeps every product in range.
+        if (value is not { } v || v < 0 || v > MaxValue)
         {
-            errors.Add(new("value", "required: kgCO2e per unit, ≥ 0"));
+            errors.Add(new("value", "required: kgCO2e per unit, ≥ 0 and at most 1e9", "factor.value.range"));
         }
 
-        if (!TryParseUnit(unit, out var perUnit, out var toKg))
+        if (unit?.Length > 40 || !TryParseUnit(unit, out var perUnit, out var toKg))
         {
-            errors.Add(new("unit", $"'{unit}' is not a CO2e factor unit; use kgCO2e/<unit>, tCO2e/<unit> or gCO2e/<unit>, e.g. kgCO2e/kWh"));
+            errors.Add(new("unit", $"'{Shorten(unit)}' is not a CO2e factor unit; use kgCO2e/<unit>, tCO2e/<unit> or gCO2e/<unit>, e.g. kgCO2e/kWh", "factor.unit.unknown"));
+            perUnit = null;
+            toKg = 0;
         }
 
-        if (string.IsNullOrWhiteSpace(source))
+        if (string.IsNullOrWhiteSpace(source) || source.Length > 1000)
         {
-            errors.Add(new("source", "required: where the factor comes from (document, supplier, year)"));
+            errors.Add(new("source", "required: where the factor comes from (document, supplier, year), up to 1000 characters", "factor.source.required"));
+        }
+
+        if (version?.Length > 100)
+        {
+            errors.Add(new("version", "at most 100 characters", "text.too-long"));
         }
 
         return errors.Count > 0

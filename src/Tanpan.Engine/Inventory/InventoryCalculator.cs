@@ -25,9 +25,25 @@ public sealed class InventoryCalculator(FactorResolver resolver)
 
     private readonly FactorResolver _resolver = resolver;
 
+    /// <summary>Quantities the engine accepts, in any unit (documented input range; see the web's InputLimits).</summary>
+    public const decimal MaxQuantity = 1e15m;
+
     public Outcome<InventoryResult> Calculate(InventoryRequest request, InventoryOptions? options = null)
     {
-        options ??= InventoryOptions.Default;
+        try
+        {
+            return CalculateChecked(request, options ?? InventoryOptions.Default);
+        }
+        catch (Exception ex) when (ex is OverflowException || (ex is AggregateException a && a.Flatten().InnerExceptions.All(e => e is OverflowException)))
+        {
+            // Within the input ranges a sum cannot overflow, but factors and heat values come from callers too:
+            // a result beyond decimal's range is their input's error, never a crash.
+            return Outcome<InventoryResult>.Failure([new FieldError("lines", "the result exceeds the range that can be calculated (about 7.9e28); check the quantities, heat values and factors", "calculation.overflow")]);
+        }
+    }
+
+    private Outcome<InventoryResult> CalculateChecked(InventoryRequest request, InventoryOptions options)
+    {
         if (request.ReportingYear is < 1990 or > 2100)
         {
             return Outcome<InventoryResult>.Failure("reportingYear", "must be a year between 1990 and 2100");
@@ -111,7 +127,11 @@ public sealed class InventoryCalculator(FactorResolver resolver)
             var errorsBefore = chunk.Errors.Count;
             if (line.Quantity < 0)
             {
-                chunk.Errors.Add(new FieldError(Path(index, "quantity"), "must be zero or greater"));
+                chunk.Errors.Add(new FieldError(Path(index, "quantity"), "must be zero or greater", "quantity.range"));
+            }
+            else if (line.Quantity > MaxQuantity)
+            {
+                chunk.Errors.Add(new FieldError(Path(index, "quantity"), "must be at most 1e15", "quantity.range"));
             }
 
             var included = line.Quantity;

@@ -8,6 +8,44 @@ namespace Tanpan.Engine.Tests.Inventory;
 public class InventoryCalculationTests
 {
     [Fact]
+    public void Ipcc2006StationaryDiesel_OneTonneUnderAr6_IsTheTablesTimesNcvTimesGwp()
+    {
+        // IPCC 2006 GL Vol.2: NCV 43.0 TJ/Gg (Tab.1.2), CO2 74,100 kg/TJ (Tab.1.4), CH4 3 and N2O 0.6 kg/TJ
+        // (Tab.2.3, manufacturing); AR6 GWPs CH4 27.9, N2O 273. 1 t = 0.043 TJ:
+        // 3,186.3 kg CO2 + 0.129 kg CH4 × 27.9 + 0.0258 kg N2O × 273 = 3,196.9425 kgCO2e.
+        var line = Line("boiler", "1.1", "fuel.diesel", 1m, "t") with { FactorSet = "ipcc-2006" };
+
+        var result = Calculate(2024, GwpSet.Ar6, line);
+
+        Assert.Equal(3196.9425m, result.TotalKgCo2e);
+        var gases = result.Lines[0].Gases.ToDictionary(g => g.Gas, g => g.Kg);
+        Assert.Equal(3186.3m, gases["CO2"]);
+        Assert.Equal(0.129m, gases["CH4"]);
+        Assert.Equal(0.0258m, gases["N2O"]);
+        Assert.Equal("ipcc-2006", result.Lines[0].Factor.Provenance.SetId);
+    }
+
+    [Fact]
+    public void QuantityAboveTheDocumentedRange_IsAFieldError()
+    {
+        var outcome = Calculator.Calculate(new InventoryRequest(2024, GwpSet.Ar5, [Line("e", "2.1", "electricity.grid.tw", 1e15m + 1, "kWh")]));
+
+        Assert.Equal("lines[0].quantity", Assert.Single(outcome.Errors).Path);
+    }
+
+    [Fact]
+    public void AResultBeyondDecimal_IsAFieldError_NotAnException()
+    {
+        // 1e15 kg at the largest custom factor, 20,000 times over, exceeds decimal's range (7.9e28).
+        var custom = new CustomFactor("huge", CustomFactorRules.MaxValue, Units.Kilogram, "test", null, null);
+        var lines = Enumerable.Range(0, 100_000).Select(i => Line($"l{i}", "1.1", "custom", 1e15m, "kg") with { CustomFactor = custom }).ToArray();
+
+        var outcome = Calculator.Calculate(new InventoryRequest(2024, GwpSet.Ar5, lines));
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal("calculation.overflow", Assert.Single(outcome.Errors).Code);
+    }
+    [Fact]
     public void HalfTonneHfc134a_UnderAr4_Is715TonnesCo2e()
     {
         var result = Calculate(2024, GwpSet.Ar4, Line("leak", "1.4", "gas.HFC-134a", 0.5m, "t"));
