@@ -9,8 +9,9 @@ public sealed record SignificanceScores(int Magnitude, int LevelOfInfluence, int
 {
     public int Total => Magnitude + LevelOfInfluence + RiskOrOpportunity + StakeholderConcern;
 
-    /// <summary>Significant when the total reaches the threshold, or any single criterion is at its maximum
-    /// (a very large or very risky source is reported even if the others are low).</summary>
+    /// <summary>Significant when the total reaches the threshold, or magnitude or risk/opportunity is at its maximum
+    /// (a very large or very risky source is reported even if the others are low; influence and stakeholder concern
+    /// alone do not make a category significant).</summary>
     public bool IsSignificant(int threshold) => Total >= threshold || Magnitude == 5 || RiskOrOpportunity == 5;
 
     public static IReadOnlyList<FieldError> Validate(int? magnitude, int? influence, int? risk, int? stakeholder)

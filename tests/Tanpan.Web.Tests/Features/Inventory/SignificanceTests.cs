@@ -57,6 +57,33 @@ public abstract class SignificanceTests(TanpanApp app)
     }
 
     [Fact]
+    public async Task ThresholdAndOnePartialRow_IsAFieldError_NotA500()
+    {
+        var (client, url) = await InventoryAsync("評估公司 3");
+
+        var response = await Forms.PostAsync(client, url, [new("Threshold", "10"), new("Rows[0].Category", "3.1"), new("Rows[0].Magnitude", "5")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("類別不完整", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"row-6\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AfterAnError_OtherRowsShowTheirRealResult()
+    {
+        var (client, url) = await InventoryAsync("評估公司 4");
+
+        // 4.1 scores 5 on magnitude (significant whatever the threshold); 5.3 misses a score.
+        var page = await (await Forms.PostAsync(client, url, Form(c => c switch { "4.1" => 5, "5.3" => null, _ => 1 }))).Content.ReadAsStringAsync();
+
+        Assert.Contains("請選 1–5", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"result-4.1\">重大・納入", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"result-3.1\">不重大", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"result-5.3\">—", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnotherCompany_GetsNotFound()
     {
         var (_, url) = await InventoryAsync("評估公司 A");

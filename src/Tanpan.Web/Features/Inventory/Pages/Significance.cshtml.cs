@@ -86,9 +86,10 @@ public sealed class SignificanceModel(TanpanDb db, TenantScope tenant) : FormPag
         }
 
         var codes = SignificanceScores.Categories.Select(c => c.Code).ToArray();
-        if (Rows.Count != codes.Length || Rows.Select(r => r.Category).Except(codes).Any())
+        if (Rows.Count != codes.Length || Rows.Any(r => r is null) || Rows.Select(r => r.Category).Except(codes).Any() || Rows.Select(r => r.Category).Distinct().Count() != codes.Length)
         {
             AddError("Rows", HttpContext.T("類別不完整，請重新載入頁面", "categories are incomplete; reload the page"));
+            await ShowPostedAsync(id, ct);
             return Page();
         }
 
@@ -108,6 +109,7 @@ public sealed class SignificanceModel(TanpanDb db, TenantScope tenant) : FormPag
 
         if (Errors.Count > 0)
         {
+            await ShowPostedAsync(id, ct);
             return Page();
         }
 
@@ -130,6 +132,30 @@ public sealed class SignificanceModel(TanpanDb db, TenantScope tenant) : FormPag
 
         await db.SaveChangesAsync(ct);
         return Redirect($"/inventory/{id}/significance");
+    }
+
+    /// <summary>After an error: every category once, with what was posted where it reads and what is saved
+    /// elsewhere, and each result worked out from those scores — never a "not significant" for a row not assessed.</summary>
+    private async Task ShowPostedAsync(Guid id, CancellationToken ct)
+    {
+        var saved = await db.Significance.AsNoTracking().Where(s => s.InventoryId == id).ToDictionaryAsync(s => s.Category, ct);
+        var posted = Rows.Where(r => r?.Category is not null).GroupBy(r => r.Category!).ToDictionary(g => g.Key, g => g.First());
+        var threshold = Threshold is >= 4 and <= 20 ? Threshold.Value : Inventory.SignificanceThreshold;
+        Rows = SignificanceScores.Categories.Select(c =>
+        {
+            var row = posted.GetValueOrDefault(c.Code) ?? (saved.TryGetValue(c.Code, out var s)
+                ? new Row { Category = c.Code, Magnitude = s.Magnitude, LevelOfInfluence = s.LevelOfInfluence, RiskOrOpportunity = s.RiskOrOpportunity, StakeholderConcern = s.StakeholderConcern, Rationale = s.Rationale }
+                : new Row { Category = c.Code });
+            var complete = SignificanceScores.Validate(row.Magnitude, row.LevelOfInfluence, row.RiskOrOpportunity, row.StakeholderConcern).Count == 0;
+            row.Significant = complete && new SignificanceScores(row.Magnitude!.Value, row.LevelOfInfluence!.Value, row.RiskOrOpportunity!.Value, row.StakeholderConcern!.Value).IsSignificant(threshold);
+            if (!complete)
+            {
+                // The view shows "—" for a row without a complete score.
+                row.Magnitude = row.Magnitude is >= 1 and <= 5 ? row.Magnitude : null;
+            }
+
+            return row;
+        }).ToList();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
