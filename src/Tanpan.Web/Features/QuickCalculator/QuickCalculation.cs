@@ -7,6 +7,7 @@ using Tanpan.Engine.QuickCalculator;
 using Tanpan.Engine.Quantities;
 using Tanpan.Web.Platform.Contracts;
 using Tanpan.Web.Platform.Errors;
+using Tanpan.Web.Platform.Inputs;
 using Tanpan.Web.Platform.Json;
 
 namespace Tanpan.Web.Features.QuickCalculator;
@@ -77,9 +78,16 @@ public static class QuickCalculation
     public static Outcome<QuickRequest> Map(QuickRequestDto dto)
     {
         var errors = new List<FieldError>();
-        if (dto.Year is not (>= 2005 and <= 2100))
+        // Without a year, the year of the bills is taken (the one holding most of their days): a bill of last year
+        // is never dropped because the year defaulted to today's.
+        var year = dto.Year ?? YearOfBills(dto.Bills);
+        if (year is null)
         {
-            errors.Add(new("year", "required: the calendar year to calculate, 2005 or later"));
+            errors.Add(new("year", "required: the calendar year to calculate (or enter a bill, whose period gives it)", "year.required"));
+        }
+        else if (!InputLimits.IsYear(year))
+        {
+            errors.Add(new("year", "must be a year " + InputLimits.YearRange, "year.range"));
         }
 
         var bills = new List<TaipowerBill>();
@@ -107,12 +115,34 @@ public static class QuickCalculation
                 errors.Add(new(path + ".peakKwh", "enter at least one of 尖峰 / 半尖峰 / 週六半尖峰 / 離峰 kWh"));
             }
 
-            if (b.From is { } from && b.To is { } to)
+            var before = errors.Count;
+            ActivityInputs.Date(b.From, path + ".from", errors, required: false);
+            ActivityInputs.Date(b.To, path + ".to", errors, required: false);
+            ActivityInputs.Quantity(b.PeakKwh, path + ".peakKwh", errors, required: false);
+            ActivityInputs.Quantity(b.SemiPeakKwh, path + ".semiPeakKwh", errors, required: false);
+            ActivityInputs.Quantity(b.SaturdaySemiPeakKwh, path + ".saturdaySemiPeakKwh", errors, required: false);
+            ActivityInputs.Quantity(b.OffPeakKwh, path + ".offPeakKwh", errors, required: false);
+            ActivityInputs.Quantity(b.ContractCapacityKw, path + ".contractCapacityKw", errors, required: false);
+            if (errors.Count == before && b.From is { } first && b.To is { } last && year is { } y && InputLimits.IsYear(y) && last >= first
+                && new ActivityPeriod(first, last).InclusiveDaysIn(y) == 0)
+            {
+                errors.Add(new(path + ".from", string.Create(CultureInfo.InvariantCulture, $"the billing period {first:yyyy-MM-dd}–{last:yyyy-MM-dd} lies outside {y}: choose the year {first.Year} or correct the dates"), "quick.bill-outside-year",
+                    ActivityInputs.Args("year", y.ToString(CultureInfo.InvariantCulture), "billYear", first.Year.ToString(CultureInfo.InvariantCulture))));
+            }
+
+            if (errors.Count == before && b.From is { } from && b.To is { } to)
             {
                 var bill = new TaipowerBill(new ActivityPeriod(from, to), b.PeakKwh ?? 0, b.SemiPeakKwh ?? 0, b.SaturdaySemiPeakKwh ?? 0, b.OffPeakKwh ?? 0, b.ContractCapacityKw);
                 errors.AddRange(bill.Validate().Select(e => e with { Path = $"{path}.{e.Path}" }));
                 bills.Add(bill);
             }
+        }
+
+        ActivityInputs.Quantity(dto.AnnualKwh, "annualKwh", errors, required: false);
+        if (dto.Bills.Count > 100 || dto.Fuels.Count > 100)
+        {
+            errors.Add(new(dto.Bills.Count > 100 ? "bills" : "fuels", "at most 100 rows", "rows.too-many"));
+            return Outcome<QuickRequest>.Failure(errors);
         }
 
         var fuels = new List<QuickFuel>();
@@ -131,9 +161,10 @@ public static class QuickCalculation
                 errors.Add(new(path + ".activity", "required, e.g. fuel.diesel"));
             }
 
-            if (f.Quantity is null)
+            ActivityInputs.Quantity(f.Quantity, path + ".quantity", errors);
+            if (f.Activity?.Length > 100 || f.Technology?.Length > 40)
             {
-                errors.Add(new(path + ".quantity", "required: a number ≥ 0"));
+                errors.Add(new(path + (f.Activity?.Length > 100 ? ".activity" : ".technology"), "too long: at most 100 characters for an activity, 40 for a technology", "text.too-long"));
             }
 
             var use = f.Use?.Trim().ToLowerInvariant() switch
@@ -144,12 +175,12 @@ public static class QuickCalculation
             };
             if (use is null)
             {
-                errors.Add(new(path + ".use", $"'{f.Use}' is not allowed; allowed: stationary, mobile"));
+                errors.Add(new(path + ".use", $"'{ActivityInputs.Shorten(f.Use)}' is not allowed; allowed: stationary, mobile"));
             }
 
             if (!Units.TryParse(f.Unit, out var unit))
             {
-                errors.Add(new(path + ".unit", $"'{f.Unit}' is not a known unit, e.g. L, 公升, 公秉, m3, 千立方公尺, kg"));
+                errors.Add(new(path + ".unit", $"'{ActivityInputs.Shorten(f.Unit)}' is not a known unit, e.g. L, 公升, 公秉, m3, 千立方公尺, kg"));
             }
 
             if (errors.Count == before)
@@ -160,7 +191,25 @@ public static class QuickCalculation
 
         return errors.Count > 0
             ? Outcome<QuickRequest>.Failure(errors)
-            : Outcome<QuickRequest>.Success(new QuickRequest(dto.Year!.Value, bills, dto.AnnualKwh, fuels));
+            : Outcome<QuickRequest>.Success(new QuickRequest(year!.Value, bills, dto.AnnualKwh, fuels));
+    }
+
+    /// <summary>The calendar year holding most days of the entered bills, or null without a dated bill.</summary>
+    internal static int? YearOfBills(IReadOnlyList<BillDto> bills)
+    {
+        var days = new Dictionary<int, int>();
+        foreach (var b in bills)
+        {
+            if (b.From is { } from && b.To is { } to && to >= from && InputLimits.IsDate(from) && InputLimits.IsDate(to))
+            {
+                for (var year = from.Year; year <= to.Year; year++)
+                {
+                    days[year] = days.GetValueOrDefault(year) + new ActivityPeriod(from, to).InclusiveDaysIn(year);
+                }
+            }
+        }
+
+        return days.Count == 0 ? null : days.OrderByDescending(d => d.Value).ThenByDescending(d => d.Key).First().Key;
     }
 
     /// <summary>Map and calculate; engine paths for skipped blank rows keep the form's numbering.</summary>
@@ -186,7 +235,7 @@ public static class QuickCalculation
 
     internal static async Task<Results<Ok<QuickResponse>, ApiError>> Handle(HttpRequest http, Engine.QuickCalculator.QuickCalculator calculator, ApiJson json, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync<QuickRequestDto>(http, json.Options, 256 * 1024, ct);
+        var body = await JsonBody.ReadAsync<QuickRequestDto>(http, json.Options, InputLimits.SmallBodyBytes * 4, ct);
         if (!body.Succeeded)
         {
             return body.Errors.ToProblem("The request body is not valid JSON for this endpoint");

@@ -91,36 +91,48 @@ public abstract class QuickCalculatorTests(TanpanApp app)
         Assert.Contains(total.ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("zh-TW")), html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"result\"", html, StringComparison.Ordinal);
         Assert.Contains("1139101231", html, StringComparison.Ordinal);
-        Assert.Contains("/register", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"register-cta\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Page_BadNumber_ShowsFieldErrorAndKeepsTheInput()
+    public async Task Page_WithoutAResult_OffersNoRegistrationPrompt()
     {
-        var client = app.CreateClient();
-        var fields = SeedLikeForm().Where(f => f.Key != "Input.Bills[0].PeakKwh").Append(new("Input.Bills[0].PeakKwh", "-5")).ToList();
+        var html = await app.CreateClient().GetStringAsync("/calculator");
 
-        var html = await (await Forms.PostAsync(client, "/calculator", fields)).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("data-testid=\"register-cta\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_WithoutAYear_TakesTheYearOfTheBills()
+    {
+        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/calculations/quick", new { bills = new[] { new { from = "2025-03-01", to = "2025-03-31", peakKwh = 1000 } } });
+
+        var result = await Problem.ReadJsonAsync(response);
+        Assert.Equal(2025, result.GetProperty("year").GetInt32());
+        Assert.Equal(1000m * 0.474m, result.GetProperty("totalKgCo2e").GetDecimal());
+    }
+
+    [Fact]
+    public async Task ABillOutsideTheYear_IsAFieldError_NotSilentlyDropped()
+    {
+        var fields = SeedLikeForm().Where(f => f.Key != "Input.Year").Append(new("Input.Year", "2026")).ToList();
+
+        var html = await (await Forms.PostAsync(app.CreateClient(), "/calculator", fields)).Content.ReadAsStringAsync();
 
         Assert.Contains("data-testid=\"errors\"", html, StringComparison.Ordinal);
-        Assert.Contains("must be zero or greater", html, StringComparison.Ordinal);
-        Assert.Contains("value=\"1000\"", html, StringComparison.Ordinal);
+        Assert.Contains("2024", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"result\"", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Page_Csv_DownloadsTheResult()
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("+1", "\"'+1\"")]
+    [InlineData("-2", "\"'-2\"")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("柴油, 固定源", "\"柴油, 固定源\"")]
+    public void CsvCells_NeutraliseFormulas_AndQuote(string text, string expected)
     {
-        var client = app.CreateClient();
-
-        var response = await Forms.PostAsync(client, "/calculator", SeedLikeForm(), handler: "Csv");
-
-        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        var csv = Encoding.UTF8.GetString(bytes[3..]);
-        Assert.Contains($"{(Indirect + Stationary) / 1000m}", csv, StringComparison.Ordinal);
-        Assert.Contains("tw-grid:2024", csv, StringComparison.Ordinal);
+        Assert.Equal(expected, Tanpan.Web.Platform.Sheets.CsvText.Cell(text));
     }
 
     private static List<KeyValuePair<string, string>> SeedLikeForm() =>

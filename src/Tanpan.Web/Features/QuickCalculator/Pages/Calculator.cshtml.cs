@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tanpan.Engine.QuickCalculator;
 using Tanpan.Web.Platform.Localization;
+using Tanpan.Web.Platform.Sheets;
 
 namespace Tanpan.Web.Features.QuickCalculator.Pages;
 
@@ -86,7 +87,7 @@ public sealed class CalculatorModel(Engine.QuickCalculator.QuickCalculator calcu
         {
             foreach (var error in outcome.Errors)
             {
-                Errors.TryAdd(error.Path, error.Message);
+                Errors.TryAdd(error.Path, ErrorText.For(HttpContext, error.Code, error.Message));
             }
         }
     }
@@ -132,16 +133,16 @@ public sealed class CalculatorModel(Engine.QuickCalculator.QuickCalculator calcu
         sb.AppendLine(HttpContext.T("項目,公噸CO2e,占比", "item,tCO2e,share"));
         foreach (var (label, part) in new[] { (HttpContext.T("直接排放-固定", "direct - stationary"), result.Stationary), (HttpContext.T("直接排放-移動", "direct - mobile"), result.Mobile), (HttpContext.T("能源間接排放", "energy indirect"), result.EnergyIndirect) })
         {
-            sb.AppendLine(c, $"{label},{part.KgCo2e / 1000m},{part.Share}");
+            sb.AppendLine(c, $"{CsvText.Cell(label)},{part.KgCo2e / 1000m},{part.Share}");
         }
 
-        sb.AppendLine(c, $"{HttpContext.T("總排放量", "total")},{result.TotalKgCo2e / 1000m},1");
+        sb.AppendLine(c, $"{CsvText.Cell(HttpContext.T("總排放量", "total"))},{result.TotalKgCo2e / 1000m},1");
         sb.AppendLine();
         sb.AppendLine("line,category,activity,quantity,included_quantity,unit,estimated,kgCO2e,factor_id,factor_value,factor_unit,factor_source,factor_version");
         foreach (var line in result.Detail.Lines)
         {
             var f = line.Factor;
-            sb.AppendLine(c, $"{line.Line.Id},{line.Line.Category.Code},{line.Line.Activity},{line.Line.Quantity},{line.IncludedQuantity},{line.Line.Unit.Code},{line.Estimated},{line.KgCo2e},{f.Id},{f.KgCo2ePerUnit},kgCO2e/{f.PerUnit.Code},\"{f.Provenance.Source.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{f.Provenance.Version}");
+            sb.AppendLine(c, $"{CsvText.Cell(line.Line.Id)},{line.Line.Category.Code},{CsvText.Cell(line.Line.Activity)},{line.Line.Quantity},{line.IncludedQuantity},{line.Line.Unit.Code},{line.Estimated},{line.KgCo2e},{CsvText.Cell(f.Id)},{f.KgCo2ePerUnit},kgCO2e/{f.PerUnit.Code},{CsvText.Cell(f.Provenance.Source)},{CsvText.Cell(f.Provenance.Version)}");
         }
 
         return sb.ToString();
