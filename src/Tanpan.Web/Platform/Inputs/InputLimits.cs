@@ -35,3 +35,11 @@ public static class InputLimits
 
     public static string DateRange => $"between {MinDate:yyyy-MM-dd} and {MaxDate:yyyy-MM-dd}";
 }
+
+/// <summary>Checks for text inputs shared by the forms.</summary>
+public static class TextInputs
+{
+    /// <summary>An absolute http(s) address of at most 300 characters; javascript:, data: and the like are refused.</summary>
+    public static bool IsWebAddress(string? text) =>
+        text is { Length: <= 300 } && Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
+}

@@ -69,6 +69,25 @@ public static class JsonBody
         ["factor"] = "an object { value, unit, source }",
     };
 
+    /// <summary>What the target type wants, from System.Text.Json's message ("could not be converted to System.Decimal"),
+    /// so a number sent as text, or text sent as a number, is told what is allowed — not always "a string".</summary>
+    private static string ExpectedByType(string message)
+    {
+        var at = message.IndexOf("converted to ", StringComparison.Ordinal);
+        var type = at < 0 ? string.Empty : message[(at + "converted to ".Length)..];
+        return type switch
+        {
+            _ when type.Contains("Decimal", StringComparison.Ordinal) || type.Contains("Double", StringComparison.Ordinal) => "a number (at most 1e15), e.g. 1200.5",
+            _ when type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal) => "a whole number",
+            _ when type.Contains("DateOnly", StringComparison.Ordinal) => "a date as yyyy-MM-dd",
+            _ when type.Contains("TimeOnly", StringComparison.Ordinal) => "a time as HH:mm",
+            _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+            _ when type.Contains("List", StringComparison.Ordinal) || type.Contains("[]", StringComparison.Ordinal) || type.Contains("IReadOnlyList", StringComparison.Ordinal) => "an array",
+            _ when type.StartsWith("System.String", StringComparison.Ordinal) => "a string",
+            _ => "an object",
+        };
+    }
+
     private static string Describe(JsonException ex)
     {
         var position = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
@@ -86,7 +105,7 @@ public static class JsonBody
 
         if (ex.Message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            var expected = ExpectedByField.GetValueOrDefault(field, field.Length == 0 ? "a JSON object" : "a string");
+            var expected = ExpectedByField.GetValueOrDefault(field) ?? (field.Length == 0 ? "a JSON object" : ExpectedByType(ex.Message));
             return $"wrong type or invalid value: expected {expected}{position}";
         }
 

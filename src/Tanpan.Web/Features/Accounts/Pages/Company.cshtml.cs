@@ -20,6 +20,10 @@ public sealed class CompanyModel(TanpanDb db, TenantScope tenant) : FormPage
 
     public bool Saved { get; private set; }
 
+    /// <summary>The company declares that one person submits and approves its inventories.</summary>
+    [BindProperty]
+    public bool SinglePersonReview { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
@@ -27,6 +31,7 @@ public sealed class CompanyModel(TanpanDb db, TenantScope tenant) : FormPage
             return Forbid();
         }
 
+        SinglePersonReview = Profile.SinglePersonReview;
         Input = new RegisterModel.Form { ContactName = Profile.ContactName, Phone = Profile.Phone, Email = Profile.Email, Address = Profile.Address, Region = Profile.Region, Website = Profile.Website };
         return Page();
     }
@@ -64,7 +69,7 @@ public sealed class CompanyModel(TanpanDb db, TenantScope tenant) : FormPage
             AddError(nameof(i.Region), HttpContext.T("請選擇縣市", "choose a county or city"));
         }
 
-        if (!string.IsNullOrWhiteSpace(i.Website) && !Uri.TryCreate(i.Website.Trim(), UriKind.Absolute, out _))
+        if (!string.IsNullOrWhiteSpace(i.Website) && !Platform.Inputs.TextInputs.IsWebAddress(i.Website))
         {
             AddError(nameof(i.Website), HttpContext.T("網址需以 http:// 或 https:// 開頭", "website must start with http:// or https://"));
         }
@@ -81,6 +86,8 @@ public sealed class CompanyModel(TanpanDb db, TenantScope tenant) : FormPage
         company.Address = i.Address!.Trim();
         company.Region = string.IsNullOrEmpty(i.Region) ? null : i.Region;
         company.Website = string.IsNullOrWhiteSpace(i.Website) ? null : i.Website.Trim();
+        // The one-person declaration lets the submitter approve inventories; the change is audited and printed in reports.
+        company.SinglePersonReview = SinglePersonReview;
         await db.SaveChangesAsync(ct);
         Profile = company;
         Saved = true;

@@ -85,7 +85,7 @@ public sealed class RegisterModel(TanpanDb db, UserManager<AppUser> users, IPass
             AddError(nameof(Form.Region), HttpContext.T("請選擇縣市", "choose a county or city"));
         }
 
-        if (!string.IsNullOrWhiteSpace(i.Website) && !Uri.TryCreate(i.Website.Trim(), UriKind.Absolute, out _))
+        if (!string.IsNullOrWhiteSpace(i.Website) && !Platform.Inputs.TextInputs.IsWebAddress(i.Website))
         {
             AddError(nameof(Form.Website), HttpContext.T("網址需以 http:// 或 https:// 開頭", "website must start with http:// or https://"));
         }
