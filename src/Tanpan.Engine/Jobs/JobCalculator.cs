@@ -44,6 +44,19 @@ public sealed class JobCalculator(InventoryCalculator calculator)
 {
     public Outcome<JobResult> Calculate(JobRequest request)
     {
+        try
+        {
+            return CalculateChecked(request);
+        }
+        catch (OverflowException)
+        {
+            // E.g. a tiny output quantity under a large total: the intensity leaves decimal's range.
+            return Outcome<JobResult>.Failure([new FieldError("output.quantity", "the result per output unit exceeds the range that can be calculated; check the output quantity and the inputs", "calculation.overflow")]);
+        }
+    }
+
+    private Outcome<JobResult> CalculateChecked(JobRequest request)
+    {
         var errors = new List<FieldError>(request.Allocation.Validate());
         if (request.Output.Value <= 0)
         {

@@ -78,6 +78,7 @@ public static class QuickCalculation
     public static Outcome<QuickRequest> Map(QuickRequestDto dto)
     {
         var errors = new List<FieldError>();
+        Normalize(dto, errors);
         // Without a year, the year of the bills is taken (the one holding most of their days): a bill of last year
         // is never dropped because the year defaulted to today's.
         var year = dto.Year ?? YearOfBills(dto.Bills);
@@ -210,6 +211,30 @@ public static class QuickCalculation
         }
 
         return days.Count == 0 ? null : days.OrderByDescending(d => d.Value).ThenByDescending(d => d.Key).First().Key;
+    }
+
+    /// <summary>JSON may send null for a list or an item: a missing list is empty, a null item is an error by its index.</summary>
+    private static void Normalize(QuickRequestDto dto, List<FieldError> errors)
+    {
+        dto.Bills ??= [];
+        dto.Fuels ??= [];
+        for (var i = 0; i < dto.Bills.Count; i++)
+        {
+            if (dto.Bills[i] is null)
+            {
+                errors.Add(new(string.Create(CultureInfo.InvariantCulture, $"bills[{i}]"), "must be an object { from, to, peakKwh, … }, not null", "object.null"));
+                dto.Bills[i] = new BillDto();
+            }
+        }
+
+        for (var i = 0; i < dto.Fuels.Count; i++)
+        {
+            if (dto.Fuels[i] is null)
+            {
+                errors.Add(new(string.Create(CultureInfo.InvariantCulture, $"fuels[{i}]"), "must be an object { activity, quantity, unit }, not null", "object.null"));
+                dto.Fuels[i] = new FuelDto();
+            }
+        }
     }
 
     /// <summary>Map and calculate; engine paths for skipped blank rows keep the form's numbering.</summary>

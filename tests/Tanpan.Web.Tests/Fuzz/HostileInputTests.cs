@@ -1,0 +1,301 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tanpan.Web.Data;
+using Tanpan.Web.Features.Factors;
+using Tanpan.Web.Features.Inventory;
+using Tanpan.Web.Features.WorkOrders;
+using Tanpan.Web.Tests.Infrastructure;
+
+namespace Tanpan.Web.Tests.Fuzz;
+
+public sealed class HostileInputTests_Sqlite(SqliteApp app) : HostileInputTests(app), IClassFixture<SqliteApp>;
+
+public sealed class HostileInputTests_Postgres(PostgresApp app) : HostileInputTests(app), IClassFixture<PostgresApp>
+{
+    // Storage behaviour is what differs by provider; a smaller count keeps the run short.
+    protected override int Count => 60;
+}
+
+/// <summary>The fuzz suite (DESIGN §6): for every JSON route, form and upload, generated hostile values from a fixed
+/// seed. Each answer must be below 500; a refusal must name a field or say what was wrong; and nothing may be saved
+/// by a refused request.</summary>
+public abstract partial class HostileInputTests(TanpanApp app)
+{
+    // Fixed in CI so a failure reproduces; TANPAN_FUZZ_SEED / TANPAN_FUZZ_COUNT explore further by hand.
+    private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("TANPAN_FUZZ_SEED"), out var seed) ? seed : 20261201;
+
+    private static readonly int? CountOverride = int.TryParse(Environment.GetEnvironmentVariable("TANPAN_FUZZ_COUNT"), out var count) ? count : null;
+
+    protected virtual int Count => CountOverride ?? 250;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    private static readonly string InventoryTemplate = """
+        {"reportingYear":2024,"gwpSet":"AR5","lines":[
+          {"id":"e1","category":"2.1","activity":"electricity.grid.tw","quantity":8640,"unit":"kWh","period":{"from":"2023-12-15","to":"2024-02-14"}},
+          {"id":"car","category":"1.2","activity":"fuel.gasoline","use":"mobile","technology":"oxidation-catalyst","quantity":45.2,"unit":"L"},
+          {"id":"b","category":"1.1","activity":"fuel.diesel","quantity":2,"unit":"kL","heatValue":{"value":8400,"unit":"kcal/L"},"factorYear":2024},
+          {"id":"c","category":"1.1","activity":"custom","quantity":10,"unit":"kWh","factor":{"value":0.5,"unit":"kgCO2e/kWh","source":"s"}}]}
+        """;
+
+    private static readonly string JobTemplate = """
+        {"date":"2024-06-05","gwpSet":"AR5","output":{"quantity":1000,"unit":"kg"},
+         "processes":[{"name":"前處理","inputs":[{"activity":"fuel.fuel-oil","quantity":3000,"unit":"L"},{"activity":"electricity.grid.tw","quantity":400,"unit":"kWh","heatValue":null}]}]}
+        """;
+
+    private static readonly string QuickTemplate = """
+        {"year":2024,"annualKwh":null,"bills":[{"from":"2024-01-01","to":"2024-01-31","peakKwh":1000,"semiPeakKwh":10,"saturdaySemiPeakKwh":1,"offPeakKwh":5,"contractCapacityKw":300}],
+         "fuels":[{"activity":"fuel.diesel","use":"stationary","quantity":100,"unit":"L"}]}
+        """;
+
+    private static string WorkOrderTemplate(int i) => $$"""
+        {"orderNo":"PO-1","workOrderNo":"FZ-{{i}}","metal":"Ni","date":"2024-06-05","startTime":"08:00","endTime":"09:00","productName":"螺絲",
+         "quantity":1000,"unit":"kg","mixRatioPercent":50,"areaCm2":10000,"thicknessUm":10,"densityKgPerM3":8908,"gwpSet":"AR5",
+         "processes":[{"name":"電鍍","inputs":[{"activity":"electricity.grid.tw","quantity":200,"unit":"度"}]}]}
+        """;
+
+    private static string AllocationTemplate(int i) => $$"""
+        {"orderNo":"PO-2","workOrderNo":"FA-{{i}}","date":"2024-06-05","quantity":300,"unit":"piece","allocation":{"key":"area","jobValue":1200,"totalValue":6000},
+         "processes":[{"name":"電鍍","inputs":[{"activity":"electricity.grid.tw","quantity":900,"unit":"kWh"}]}]}
+        """;
+
+    private static string FactorTemplate(int i) => $$"""
+        {"code":"fz-{{i}}","name":"蒸汽","value":215,"unit":"kgCO2e/t","source":"supplier 2024","version":"v1","year":2024}
+        """;
+
+    [Fact]
+    public async Task StatelessCalculations_NeverAnswer5xx_AndNameWhatIsWrong()
+    {
+        var hostile = new Hostile(Seed);
+        var client = app.CreateClient();
+        var failures = new List<string>();
+        foreach (var (route, template) in new[] { ("/api/v1/calculations/inventory?include=factors", InventoryTemplate), ("/api/v1/calculations/job", JobTemplate), ("/api/v1/calculations/quick", QuickTemplate) })
+        {
+            var node = JsonNode.Parse(template)!;
+            for (var i = 0; i < Count; i++)
+            {
+                var body = i % 10 == 9 ? hostile.RawBody() : hostile.Mutate(node).ToJsonString();
+                await CheckAsync(client, route, body, failures);
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+    }
+
+    [Fact]
+    public async Task StoringRoutes_NeverAnswer5xx_AndARefusedRequestSavesNothing()
+    {
+        var hostile = new Hostile(Seed + 1);
+        var (companyId, erp) = await app.CreateCompanyAsync("亂數公司");
+        var failures = new List<string>();
+        var created = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            var (route, template) = (i % 3) switch
+            {
+                0 => ("/api/v1/work-orders", WorkOrderTemplate(i)),
+                1 => ("/api/v1/work-orders", AllocationTemplate(i)),
+                _ => ("/api/v1/custom-factors", FactorTemplate(i)),
+            };
+            var body = i % 10 == 9 ? hostile.RawBody() : hostile.Mutate(JsonNode.Parse(template)!).ToJsonString();
+            if (await CheckAsync(erp, route, body, failures) == HttpStatusCode.Created)
+            {
+                created++;
+            }
+        }
+
+        // Every stored row came from a 201; every refused request left nothing behind.
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
+        var stored = await db.WorkOrders.IgnoreQueryFilters().CountAsync(w => w.CompanyId == companyId)
+            + await db.CustomFactors.IgnoreQueryFilters().CountAsync(f => f.CompanyId == companyId);
+        Assert.Equal(created, stored);
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+
+        // And every stored work order still reads, lists and recalculates.
+        foreach (var id in await db.WorkOrders.IgnoreQueryFilters().Where(w => w.CompanyId == companyId).Select(w => w.Id).ToListAsync())
+        {
+            Assert.Equal(HttpStatusCode.OK, (await erp.GetAsync($"/api/v1/work-orders/{id}")).StatusCode);
+            Assert.True((int)(await erp.PostAsync($"/api/v1/work-orders/{id}/calculate", null)).StatusCode < 500);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await erp.GetAsync("/api/v1/work-orders?sort=-total&pageSize=200")).StatusCode);
+    }
+
+    [Fact]
+    public async Task QueryStrings_NeverAnswer5xx()
+    {
+        var hostile = new Hostile(Seed + 2);
+        var (_, erp) = await app.CreateCompanyAsync("亂數查詢公司");
+        var failures = new List<string>();
+        string[] parameters = ["q", "metal", "from", "to", "sort", "page", "pageSize"];
+        for (var i = 0; i < Count / 2; i++)
+        {
+            var value = Uri.EscapeDataString(hostile.Value()?.ToJsonString().Trim('"') ?? string.Empty);
+            var url = i % 2 == 0
+                ? $"/api/v1/work-orders?{hostile.Pick(parameters)}={value}"
+                : $"/api/v1/factors?activity={value}&year={value}&gwpSet={value}";
+            var response = await erp.GetAsync(url);
+            if ((int)response.StatusCode >= 500)
+            {
+                failures.Add($"{url}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Forms_NeverAnswer5xx_AndARefusedPostSavesNothing()
+    {
+        var hostile = new Hostile(Seed + 3);
+        var (companyId, client) = await app.SignInAsNewCompanyUserAsync("亂數表單公司");
+        await Forms.PostAsync(client, "/inventory/register", [new("FacilityName", "一廠")], handler: "Facility");
+        var created = await Forms.PostAsync(client, "/inventory", [new("Year", "2024"), new("Boundary", "OperationalControl")]);
+        var inventoryUrl = created.RequestMessage!.RequestUri!.AbsolutePath;
+        var token = TokenPattern().Match(await client.GetStringAsync("/account")).Groups[1].Value;
+        var anonymous = app.CreateClient();
+        var anonymousToken = TokenPattern().Match(await anonymous.GetStringAsync("/contact")).Groups[1].Value;
+
+        var forms = new (HttpClient Client, string Token, string Url, string[] Fields)[]
+        {
+            (client, token, $"{inventoryUrl}?handler=Entry", ["Entry.SourceId", "Entry.From", "Entry.To", "Entry.Quantity", "Entry.Unit", "Entry.Reference"]),
+            (client, token, $"{inventoryUrl}?handler=Bill", ["Entry.SourceId", "Entry.From", "Entry.To", "Entry.PeakKwh", "Entry.SemiPeakKwh", "Entry.SaturdaySemiPeakKwh", "Entry.OffPeakKwh", "Entry.ContractCapacityKw"]),
+            (client, token, $"{inventoryUrl}?handler=Delete&entryId=x", ["entryId"]),
+            (client, token, $"{inventoryUrl}/significance", ["Threshold", "Rows[0].Category", "Rows[0].Magnitude", "Rows[13].Category", "Rows[2].Rationale"]),
+            (client, token, "/inventory", ["Year", "Boundary", "BaseYear"]),
+            (client, token, "/inventory/register?handler=Source", ["Source.FacilityId", "Source.Category", "Source.Activity", "Source.Use", "Source.Technology", "Source.Description", "Source.MeterNumber"]),
+            (client, token, "/jobs/new", ["Input.OrderNo", "Input.WorkOrderNo", "Input.Date", "Input.Quantity", "Input.Unit", "Input.MixRatioPercent", "Input.AreaCm2", "Input.ThicknessUm", "Input.Energy[0]", "Input.Energy[99999]", "Input.AllocationKey", "Input.AllocationJobValue", "Input.AllocationTotalValue", "Input.StartTime"]),
+            (client, token, "/jobs/units", ["Name"]),
+            (client, token, "/account/company", ["Input.ContactName", "Input.Phone", "Input.Email", "Input.Address", "Input.Region", "Input.Website"]),
+            (client, token, "/account/users?handler=Invite", ["inviteEmail", "role"]),
+            (client, token, "/account/api-keys?handler=Create", ["Name", "Scopes"]),
+            (anonymous, anonymousToken, "/calculator", ["Input.Year", "Input.AnnualKwh", "Input.Bills[0].From", "Input.Bills[0].To", "Input.Bills[0].PeakKwh", "Input.Fuels[0].Quantity", "Input.Fuels[0].Unit", "Input.Fuels[0].Use"]),
+            (anonymous, anonymousToken, "/calculator?handler=Csv", ["Input.Year", "Input.Bills[0].From", "Input.Bills[0].PeakKwh", "Input.Fuels[0].Quantity"]),
+            (anonymous, anonymousToken, "/contact", ["Name", "Email", "CompanyName", "Message"]),
+            (anonymous, anonymousToken, "/register", ["Input.CompanyName", "Input.TaxId", "Input.Account", "Input.Password", "Input.Email", "Input.Website", "Input.Region"]),
+        };
+
+        var failures = new List<string>();
+        for (var i = 0; i < Count; i++)
+        {
+            var form = forms[i % forms.Length];
+            var fields = form.Fields.Select(f => new KeyValuePair<string, string>(f, hostile.Value()?.ToJsonString().Trim('"') ?? string.Empty)).ToList();
+            fields.Add(new("__RequestVerificationToken", System.Net.WebUtility.HtmlDecode(form.Token)));
+            var response = await form.Client.PostAsync(form.Url, new FormUrlEncodedContent(fields));
+            if ((int)response.StatusCode >= 500)
+            {
+                failures.Add($"{form.Url} {string.Join("&", fields.Take(3).Select(f => f.Key + "=" + f.Value[..Math.Min(30, f.Value.Length)]))}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
+        // No hostile value made an entry or a work order (the register has no source, so none is valid).
+        Assert.Equal(0, await db.Entries.IgnoreQueryFilters().CountAsync(e => e.CompanyId == companyId));
+        Assert.Equal(0, await db.WorkOrders.IgnoreQueryFilters().CountAsync(w => w.CompanyId == companyId));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(inventoryUrl)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Uploads_NeverAnswer5xx_AndImportNothing()
+    {
+        var hostile = new Hostile(Seed + 4);
+        var (companyId, client) = await app.SignInAsNewCompanyUserAsync("亂數上傳公司");
+        var created = await Forms.PostAsync(client, "/inventory", [new("Year", "2024"), new("Boundary", "OperationalControl")]);
+        var inventoryUrl = created.RequestMessage!.RequestUri!.AbsolutePath;
+        var (_, erp) = await app.CreateCompanyAsync("亂數上傳 ERP");
+        var failures = new List<string>();
+        for (var i = 0; i < Math.Max(30, Count / 5); i++)
+        {
+            var (name, bytes) = HostileFile(hostile, i);
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name } };
+            var api = await erp.PostAsync("/api/v1/work-orders/import", form);
+            var page = await Forms.PostFileAsync(client, inventoryUrl, "Import", name, bytes);
+            foreach (var response in new[] { api, page })
+            {
+                if ((int)response.StatusCode >= 500)
+                {
+                    failures.Add($"{name} ({bytes.Length} bytes) → {(int)response.StatusCode}");
+                }
+            }
+
+            if (api.StatusCode == HttpStatusCode.BadRequest || api.StatusCode == HttpStatusCode.RequestEntityTooLarge)
+            {
+                var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement;
+                Assert.True(problem.TryGetProperty("errors", out _) || problem.TryGetProperty("detail", out _), $"{name}: a refusal without a reason");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
+        Assert.Equal(0, await db.Entries.IgnoreQueryFilters().CountAsync(e => e.CompanyId == companyId));
+    }
+
+    private static (string Name, byte[] Bytes) HostileFile(Hostile hostile, int i)
+    {
+        string Cell() => hostile.Value()?.ToJsonString().Trim('"').Replace(",", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal) ?? string.Empty;
+        var inventoryHeader = string.Join(",", InventoryExcel.Columns);
+        var orderHeader = string.Join(",", ImportWorkOrders.Columns);
+        return (i % 6) switch
+        {
+            0 => ("a.csv", Encoding.UTF8.GetBytes($"{inventoryHeader}\n{string.Join(",", InventoryExcel.Columns.Select(_ => Cell()))}\n")),
+            1 => ("a.csv", Encoding.UTF8.GetBytes($"{orderHeader}\n{string.Join(",", ImportWorkOrders.Columns.Select(_ => Cell()))}\n")),
+            2 => ("a.xlsx", Encoding.UTF8.GetBytes(hostile.RawBody())),
+            3 => ("a.csv", Encoding.UTF8.GetBytes(new string(' ', 2_000_000))),
+            4 => ("a.exe", [0x4D, 0x5A, 0x90, 0x00]),
+            _ => ("a.xlsx", Xlsx(InventoryExcel.DataSheet, InventoryExcel.Columns, Enumerable.Range(0, 5).Select(_ => InventoryExcel.Columns.Select(_ => (object?)HostileCell(hostile)).ToArray()).ToArray())),
+        };
+    }
+
+    private static object? HostileCell(Hostile hostile) => hostile.Next(6) switch
+    {
+        0 => 1e300,
+        1 => -1e6,
+        2 => 1e10,
+        3 => double.NaN,
+        4 => new DateTime(1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified),
+        _ => hostile.Value()?.ToJsonString(),
+    };
+
+    private static byte[] Xlsx(string sheet, IReadOnlyList<string> columns, object?[][] rows)
+    {
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, new Dictionary<string, object>
+        {
+            [sheet] = rows.Select(r => columns.Select((c, k) => (c, r[k])).ToDictionary(x => x.c, x => x.Item2)).ToArray(),
+        });
+        return stream.ToArray();
+    }
+
+    /// <summary>Sends one body; records a 5xx, or a refusal that names nothing.</summary>
+    private static async Task<HttpStatusCode> CheckAsync(HttpClient client, string route, string body, List<string> failures)
+    {
+        var response = await client.PostAsync(route, new StringContent(body, Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        var shown = body.Length > 200 ? body[..200] + "…" : body;
+        if ((int)response.StatusCode >= 500)
+        {
+            failures.Add($"{route} {shown}: {(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
+        }
+        else if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.RequestEntityTooLarge)
+        {
+            using var problem = JsonDocument.Parse(text);
+            var named = problem.RootElement.TryGetProperty("errors", out var errors) ? errors.EnumerateObject().Any(e => e.Name.Length > 0) : problem.RootElement.TryGetProperty("detail", out var detail) && detail.GetString()?.Length > 0;
+            if (!named)
+            {
+                failures.Add($"{route} {shown}: {(int)response.StatusCode} names no field: {text[..Math.Min(300, text.Length)]}");
+            }
+        }
+
+        return response.StatusCode;
+    }
+}
