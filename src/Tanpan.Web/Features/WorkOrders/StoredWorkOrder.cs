@@ -38,6 +38,8 @@ public sealed record StoredWorkOrder(
 {
     public const int CurrentVersion = 1;
 
+    /// <summary>Derived from <see cref="Allocation"/>; not part of the record.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public decimal MixRatioPercent => Allocation.MixRatioPercent ?? 100m;
 
     public static StoredWorkOrder From(Guid id, Guid companyId, ValidWorkOrder input, JobResult result, string? createdBy, DateTime createdAtUtc, DateTime calculatedAtUtc) => new(
