@@ -32,4 +32,7 @@ public sealed class CompanyFactorSource(IReadOnlyDictionary<string, CustomFactor
 public sealed class CompanyFactors(TanpanDb db) : ICompanyFactors
 {
     public async Task<ICustomFactorSource> LoadAsync(CancellationToken ct) => await CompanyFactorSource.LoadAsync(db, ct);
+
+    public async Task<IReadOnlyList<string>> CodesAsync(CancellationToken ct) =>
+        await db.CustomFactors.AsNoTracking().OrderBy(f => f.Code).Select(f => f.Code).ToListAsync(ct);
 }

@@ -7,4 +7,7 @@ namespace Tanpan.Web.Platform.Factors;
 public interface ICompanyFactors
 {
     Task<ICustomFactorSource> LoadAsync(CancellationToken ct);
+
+    /// <summary>The codes of the company's own factors, ordered, for choosers.</summary>
+    Task<IReadOnlyList<string>> CodesAsync(CancellationToken ct);
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Factors;
 using Tanpan.Web.Data;
-using Tanpan.Web.Features.Factors;
 using Tanpan.Web.Platform.Factors;
 using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Web;
@@ -143,8 +142,10 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
         Can = InventoryPermissions.For(User);
         Facilities = await db.Facilities.AsNoTracking().OrderBy(f => f.Name).ToListAsync(ct);
         Sources = await db.Sources.AsNoTracking().OrderBy(x => x.Category).ThenBy(x => x.Description).ToListAsync(ct);
-        var custom = await db.CustomFactors.AsNoTracking().Select(f => "custom." + f.Code).ToListAsync(ct);
-        Activities = [.. resolver.Library.ActivityIds.Where(a => a != "custom" && !a.StartsWith("gas.", StringComparison.Ordinal)), .. custom];
+        var custom = (await companyFactors.CodesAsync(ct)).Select(code => new ActivityId(ActivityKind.Custom, code).ToString());
+        // The register lists what a source can be: library activities and the company's own factors, not the
+        // inline "custom" form (it needs a factor in the request) nor bare gases (refrigerants stand for them).
+        Activities = [.. resolver.Library.ActivityIds.Where(a => ActivityId.TryParse(a, out var id) && id.Value is { IsInlineCustom: false, Kind: not ActivityKind.Gas }), .. custom];
         return true;
     }
 }
