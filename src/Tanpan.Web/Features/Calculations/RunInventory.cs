@@ -25,7 +25,7 @@ public static class RunInventory
     internal static async Task<Results<InventoryJsonResult, ApiError>> Handle(
         HttpRequest http, FactorResolver resolver, TenantScope tenant, ApiJson json, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync<InventoryRequestDto>(http, json.Options, MaxBodyBytes, ct);
+        var body = await JsonBody.ReadAsync<InventoryRequestDto>(http, json.Options, MaxBodyBytes, ct, InventoryRequestReader.TryRead);
         if (!body.Succeeded)
         {
             return body.Errors.ToProblem("The request body is not valid JSON for this endpoint");
