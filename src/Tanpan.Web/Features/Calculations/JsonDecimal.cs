@@ -13,6 +13,9 @@ internal static class JsonDecimal
     /// <summary>Enough for any decimal: a sign, 29 digits, a point and "0." before a 28-digit fraction.</summary>
     public const int MaxLength = 32;
 
+    private static ReadOnlySpan<byte> Pairs =>
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+
     public static void Write(Utf8JsonWriter w, JsonEncodedText name, decimal value)
     {
         Span<byte> buffer = stackalloc byte[MaxLength];
@@ -41,7 +44,7 @@ internal static class JsonDecimal
         var scale = (bits[3] >> 16) & 0xFF;
         var negative = bits[3] < 0;
 
-        // The mantissa's digits, written backwards from the end of a scratch buffer.
+        // The mantissa's digits, written backwards from the end of a scratch buffer, two at a time.
         Span<byte> digits = stackalloc byte[30];
         var start = digits.Length;
         while (hi != 0)
@@ -55,21 +58,39 @@ internal static class JsonDecimal
             remainder = ((remainder % Billion) << 32) | lo;
             lo = (uint)(remainder / Billion);
             var nine = (uint)(remainder % Billion);
-            for (var k = 0; k < 9; k++)
+            for (var k = 0; k < 4; k++)
             {
-                digits[--start] = (byte)('0' + (nine % 10));
-                nine /= 10;
+                var pair = nine % 100;
+                nine /= 100;
+                start -= 2;
+                digits[start] = Pairs[(int)(2 * pair)];
+                digits[start + 1] = Pairs[(int)((2 * pair) + 1)];
             }
+
+            digits[--start] = (byte)('0' + nine);
         }
 
         var rest = ((ulong)mid << 32) | lo;
         var mantissaIsZero = rest == 0 && start == digits.Length;
-        do
+        while (rest >= 100)
         {
-            digits[--start] = (byte)('0' + (rest % 10));
-            rest /= 10;
+            var pair = (int)(rest % 100);
+            rest /= 100;
+            start -= 2;
+            digits[start] = Pairs[2 * pair];
+            digits[start + 1] = Pairs[(2 * pair) + 1];
         }
-        while (rest != 0);
+
+        if (rest >= 10)
+        {
+            start -= 2;
+            digits[start] = Pairs[2 * (int)rest];
+            digits[start + 1] = Pairs[(2 * (int)rest) + 1];
+        }
+        else
+        {
+            digits[--start] = (byte)('0' + rest);
+        }
 
         // Leading zeros can come from a nine-digit group when the top of the mantissa was consumed exactly.
         while (start < digits.Length - 1 && digits[start] == '0')

@@ -50,8 +50,25 @@ public static class RunInventory
         }
 
         // ?include=factors adds each factor's full trace once (heat value, per-gas factors, GWP basis, notes).
-        var includeFactors = http.Query["include"].Any(v => v is not null && v.Split(',').Contains("factors", StringComparer.OrdinalIgnoreCase));
-        return new InventoryJsonResult(outcome.Value, includeFactors);
+        return new InventoryJsonResult(outcome.Value, IncludesFactors(http));
+    }
+
+    private static bool IncludesFactors(HttpRequest http)
+    {
+        if (!http.QueryString.HasValue)
+        {
+            return false;
+        }
+
+        foreach (var value in http.Query["include"])
+        {
+            if (value is not null && value.Split(',').Contains("factors", StringComparer.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Maps the DTO to the engine's request. Returns the lines that could be read (with their original
