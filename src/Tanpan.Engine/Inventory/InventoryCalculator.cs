@@ -1,6 +1,7 @@
 using Tanpan.Engine.Activities;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Tanpan.Engine.Common;
 using Tanpan.Engine.Factors;
 using Tanpan.Engine.Quantities;
@@ -81,7 +82,7 @@ public sealed class InventoryCalculator(FactorResolver resolver)
                 GasSlotsNeeded = Math.Max(GasSlotsNeeded, index + 1);
             }
 
-            var kind = factor is null ? null : ActivityId.KindOf(factor.Activity);
+            var kind = factor is null ? null : KindOf(factor);
             IsGrid = kind == ActivityKind.Grid;
             IsFuel = kind == ActivityKind.Fuel;
         }
@@ -101,6 +102,12 @@ public sealed class InventoryCalculator(FactorResolver resolver)
         public bool IsGrid { get; }
 
         public bool IsFuel { get; }
+
+        // A factor's activity kind, parsed once per factor object: library factors are memoised process-wide.
+        private static readonly ConditionalWeakTable<ResolvedFactor, StrongBox<ActivityKind?>> Kinds = new();
+
+        private static ActivityKind? KindOf(ResolvedFactor factor) =>
+            Kinds.TryGetValue(factor, out var kind) ? kind.Value : Kinds.GetValue(factor, f => new StrongBox<ActivityKind?>(ActivityId.KindOf(f.Activity))).Value;
     }
 
     private sealed class Chunk(int gasCapacity)
@@ -390,8 +397,13 @@ public sealed class InventoryCalculator(FactorResolver resolver)
                 byCategory[c.Code] = category[c.Index];
             }
 
-            var warnings = chunks.SelectMany(c => c.Warnings).Take(options.MaxWarnings).ToList();
-            var warningCount = chunks.Sum(c => c.WarningCount);
+            List<CalculationWarning> warnings = chunks.Length == 1 ? [.. chunks[0].Warnings] : chunks.SelectMany(c => c.Warnings).Take(options.MaxWarnings).ToList();
+            var warningCount = 0;
+            foreach (var chunk in chunks)
+            {
+                warningCount += chunk.WarningCount;
+            }
+
             if (warningCount > warnings.Count)
             {
                 warnings.Add(new CalculationWarning("lines", $"{warningCount - warnings.Count} more warnings not listed"));

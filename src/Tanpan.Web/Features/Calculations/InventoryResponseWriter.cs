@@ -93,39 +93,77 @@ internal static class InventoryResponseWriter
     private static void WriteLine(Utf8JsonWriter w, LineResult line)
     {
         var input = line.Line;
+        var f = line.Factor;
+        var cached = For(line);
+        var gases = f.Gases;
+
+        // Values that are equal to the digit (same value and scale) are formatted once: the included quantity is
+        // usually the quantity, a CO2 amount in CO2e is the amount, a one-gas line's total is its gas's.
+        Span<byte> quantity = stackalloc byte[JsonDecimal.MaxLength];
+        Span<byte> total = stackalloc byte[JsonDecimal.MaxLength];
+        var quantityLength = JsonDecimal.Format(input.Quantity, quantity);
+        var totalLength = JsonDecimal.Format(line.KgCo2e, total);
+
         w.WriteStartObject();
         w.WriteString(Names.Id, input.Id);
         w.WriteString(Names.Category, input.Category.Code);
         w.WriteNumber(Names.Scope, input.Category.Scope);
         w.WriteString(Names.Activity, input.Activity);
-        JsonDecimal.Write(w, Names.Quantity, input.Quantity);
-        JsonDecimal.Write(w, Names.IncludedQuantity, line.IncludedQuantity);
+        JsonDecimal.WriteFormatted(w, Names.Quantity, quantity[..quantityLength]);
+        if (JsonDecimal.SameDigits(input.Quantity, line.IncludedQuantity))
+        {
+            JsonDecimal.WriteFormatted(w, Names.IncludedQuantity, quantity[..quantityLength]);
+        }
+        else
+        {
+            JsonDecimal.Write(w, Names.IncludedQuantity, line.IncludedQuantity);
+        }
+
         w.WriteString(Names.Unit, input.Unit.Code);
-        JsonDecimal.Write(w, Names.KgCo2e, line.KgCo2e);
+        JsonDecimal.WriteFormatted(w, Names.KgCo2e, total[..totalLength]);
         w.WriteBoolean(Names.Estimated, line.Estimated);
         WriteNullable(w, Names.IncludedDays, line.IncludedDays);
         WriteNullable(w, Names.PeriodDays, line.PeriodDays);
         w.WriteBoolean(Names.ReportedSeparately, line.ReportedSeparately);
 
-        var f = line.Factor;
-        var cached = For(line);
-        var gases = f.Gases;
+        Span<byte> kgText = stackalloc byte[JsonDecimal.MaxLength];
         w.WriteStartObject(Names.Gases);
         for (var g = 0; g < gases.Count; g++)
         {
             var gas = gases[g];
+            var kg = line.QuantityInFactorUnit * gas.KgPerUnit;
+            var kgLength = JsonDecimal.Format(kg, kgText);
             if (cached is not null)
             {
                 w.WriteStartObject(cached.GasNames[g]);
+                JsonDecimal.WriteFormatted(w, Names.Kg, kgText[..kgLength]);
+                JsonDecimal.WriteFormatted(w, Names.Gwp, cached.Gwp[g]);
             }
             else
             {
                 w.WriteStartObject(gas.Gas);
+                JsonDecimal.WriteFormatted(w, Names.Kg, kgText[..kgLength]);
+                JsonDecimal.Write(w, Names.Gwp, gas.Gwp);
             }
 
-            JsonDecimal.Write(w, Names.Kg, line.QuantityInFactorUnit * gas.KgPerUnit);
-            JsonDecimal.Write(w, Names.Gwp, gas.Gwp);
-            JsonDecimal.Write(w, Names.KgCo2e, line.QuantityInFactorUnit * gas.KgCo2ePerUnit);
+            var perUnit = cached is not null ? cached.KgCo2ePerUnit[g] : gas.KgCo2ePerUnit;
+            if (JsonDecimal.SameDigits(perUnit, gas.KgPerUnit))
+            {
+                JsonDecimal.WriteFormatted(w, Names.KgCo2e, kgText[..kgLength]);
+            }
+            else
+            {
+                var kgCo2e = line.QuantityInFactorUnit * perUnit;
+                if (JsonDecimal.SameDigits(kgCo2e, line.KgCo2e))
+                {
+                    JsonDecimal.WriteFormatted(w, Names.KgCo2e, total[..totalLength]);
+                }
+                else
+                {
+                    JsonDecimal.Write(w, Names.KgCo2e, kgCo2e);
+                }
+            }
+
             w.WriteEndObject();
         }
 
@@ -263,8 +301,9 @@ internal static class InventoryResponseWriter
         }
     }
 
-    /// <summary>A library factor's JSON, written once: its line reference, its full trace and its gases' names.</summary>
-    private sealed class FactorJson(byte[] reference, byte[] trace, JsonEncodedText[] gasNames)
+    /// <summary>A library factor's JSON, written once: its line reference, its full trace, its gases' names and GWPs,
+    /// and their CO2e per unit (computed on every read of <see cref="GasFactor.KgCo2ePerUnit"/>).</summary>
+    private sealed class FactorJson(byte[] reference, byte[] trace, JsonEncodedText[] gasNames, byte[][] gwp, decimal[] kgCo2ePerUnit)
     {
         public byte[] Reference { get; } = reference;
 
@@ -272,8 +311,17 @@ internal static class InventoryResponseWriter
 
         public JsonEncodedText[] GasNames { get; } = gasNames;
 
+        public byte[][] Gwp { get; } = gwp;
+
+        public decimal[] KgCo2ePerUnit { get; } = kgCo2ePerUnit;
+
         public static FactorJson Create(ResolvedFactor f) =>
-            new(Fragment(f, WriteReference), Fragment(f, WriteFactor), f.Gases.Select(g => JsonEncodedText.Encode(g.Gas, Encoder)).ToArray());
+            new(
+                Fragment(f, WriteReference),
+                Fragment(f, WriteFactor),
+                f.Gases.Select(g => JsonEncodedText.Encode(g.Gas, Encoder)).ToArray(),
+                f.Gases.Select(g => JsonDecimal.ToArray(g.Gwp)).ToArray(),
+                f.Gases.Select(g => g.KgCo2ePerUnit).ToArray());
 
         private static byte[] Fragment(ResolvedFactor f, Action<Utf8JsonWriter, ResolvedFactor> write)
         {

@@ -24,6 +24,22 @@ internal static class JsonDecimal
         w.WriteRawValue(buffer[..length], skipInputValidation: true);
     }
 
+    /// <summary>Writes a value formatted by <see cref="Format"/>.</summary>
+    public static void WriteFormatted(Utf8JsonWriter w, JsonEncodedText name, ReadOnlySpan<byte> formatted)
+    {
+        w.WritePropertyName(name);
+        w.WriteRawValue(formatted, skipInputValidation: true);
+    }
+
+    /// <summary>True when both are written alike: the same value at the same scale (a zero's sign is never written).</summary>
+    public static bool SameDigits(decimal a, decimal b) => a.Scale == b.Scale && a == b;
+
+    public static byte[] ToArray(decimal value)
+    {
+        Span<byte> buffer = stackalloc byte[MaxLength];
+        return buffer[..Format(value, buffer)].ToArray();
+    }
+
     public static void Write(Utf8JsonWriter w, string name, decimal value)
     {
         Span<byte> buffer = stackalloc byte[MaxLength];
