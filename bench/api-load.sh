@@ -4,18 +4,27 @@
 # Publishes src/Tanpan.Web in Release, starts it on http://127.0.0.1:5099 against a throw-away SQLite file,
 # checks that the 10-line inventory request answers 200 with a total, then measures
 #   POST /api/v1/calculations/inventory  (bench/inventory-10-lines.lua, 10 lines)
-#   GET  /health                          (an almost empty endpoint, for reference on the same machine)
-# Each target gets a 5 s warm-up (discarded) and a measured run. Raw wrk output goes to
-# bench/results/api-load-<date>.txt (gitignored); a summary is printed at the end.
+#   GET  /health                          (an almost empty endpoint: the reference on the same machine)
+# Both endpoints get the same treatment: a warm-up with the measured settings (discarded; long enough for the JIT's
+# tiering to finish under load, about 10 s here), then ROUNDS rounds, each measuring inventory and then health with
+# the same wrk settings. The figure that counts is the ratio inventory req/s : health req/s within a round: both
+# share the machine's state at that moment (wrk and the app share the cores, and other work may be running), so
+# the ratio is comparable from run to run where the raw req/s are not. Raw wrk output goes to
+# bench/results/api-load-<date>.txt (gitignored); a summary with each round's ratio is printed at the end.
 #
-# Overridable: WRK_THREADS (2), WRK_CONNECTIONS (32), WRK_DURATION (20s), PORT (5099).
-# Note: wrk and the server share the machine, so on a small box the numbers are a lower bound for the server.
+# Overridable: WRK_THREADS (2), WRK_CONNECTIONS (32), WRK_DURATION (15s), WRK_WARMUP (15s), ROUNDS (3), PORT (5099),
+# GOAL_RATIO (0.40), GOAL_P99_MS (10).
+# Exit status: 0 whatever the figures (it measures, it does not judge); the summary says whether each round met the goal.
 set -euo pipefail
 
 WRK_THREADS="${WRK_THREADS:-2}"
 WRK_CONNECTIONS="${WRK_CONNECTIONS:-32}"
-WRK_DURATION="${WRK_DURATION:-20s}"
+WRK_DURATION="${WRK_DURATION:-15s}"
+WRK_WARMUP="${WRK_WARMUP:-15s}"
+ROUNDS="${ROUNDS:-3}"
 PORT="${PORT:-5099}"
+GOAL_RATIO="${GOAL_RATIO:-0.40}"
+GOAL_P99_MS="${GOAL_P99_MS:-10}"
 BASE="http://127.0.0.1:${PORT}"
 INVENTORY_URL="${BASE}/api/v1/calculations/inventory"
 HEALTH_URL="${BASE}/health"
@@ -110,25 +119,34 @@ mkdir -p bench/results
 STAMP="$(date +%Y%m%d-%H%M%S)"
 OUT="bench/results/api-load-${STAMP}.txt"
 CORES="$(nproc)"
+LOAD_BEFORE="$(uptime | sed 's/.*load average/load average/')"
 {
-    echo "# api-load $(date -Is)  host=$(hostname)  nproc=$CORES"
+    echo "# api-load $(date -Is)  host=$(hostname)  nproc=$CORES  $LOAD_BEFORE"
     echo "# commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)  $(wrk -v 2>&1 | head -n1)"
-    echo "# threads=$WRK_THREADS connections=$WRK_CONNECTIONS duration=$WRK_DURATION"
+    echo "# threads=$WRK_THREADS connections=$WRK_CONNECTIONS duration=$WRK_DURATION warmup=$WRK_WARMUP rounds=$ROUNDS"
     echo "# check: POST inventory -> HTTP 200, totalKgCo2e=$total"
 } >"$OUT"
 
-# run_wrk NAME URL [wrk args...] : warm-up (discarded), then the measured run appended to $OUT and $TMP/NAME.txt
+WRK_ARGS=(-t"$WRK_THREADS" -c"$WRK_CONNECTIONS")
+INVENTORY_ARGS=(-s "$LUA" "$INVENTORY_URL")
+HEALTH_ARGS=("$HEALTH_URL")
+
+# run_wrk NAME DURATION [wrk args...] : one wrk run, its output appended to $OUT and kept as $TMP/NAME.txt
 run_wrk() {
-    local name="$1" url="$2"; shift 2
-    log "$name: warm-up 5 s"
-    wrk -t2 -c16 -d5s "$@" "$url" >/dev/null
-    log "$name: measuring ${WRK_DURATION} (-t$WRK_THREADS -c$WRK_CONNECTIONS)"
-    wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "$@" "$url" >"$TMP/$name.txt"
-    { echo; echo "===== $name: $url ====="; cat "$TMP/$name.txt"; } >>"$OUT"
+    local name="$1" duration="$2"; shift 2
+    wrk "${WRK_ARGS[@]}" -d"$duration" --latency "$@" >"$TMP/$name.txt"
+    { echo; echo "===== $name: $* ====="; cat "$TMP/$name.txt"; } >>"$OUT"
 }
 
-run_wrk inventory "$INVENTORY_URL" -s "$LUA"
-run_wrk health "$HEALTH_URL"
+log "warm-up: ${WRK_WARMUP} per endpoint (-t$WRK_THREADS -c$WRK_CONNECTIONS), discarded"
+run_wrk warmup-inventory "$WRK_WARMUP" "${INVENTORY_ARGS[@]}"
+run_wrk warmup-health "$WRK_WARMUP" "${HEALTH_ARGS[@]}"
+for round in $(seq 1 "$ROUNDS"); do
+    log "round $round/$ROUNDS: inventory then health, ${WRK_DURATION} each"
+    run_wrk "inventory-$round" "$WRK_DURATION" "${INVENTORY_ARGS[@]}"
+    run_wrk "health-$round" "$WRK_DURATION" "${HEALTH_ARGS[@]}"
+done
+LOAD_AFTER="$(uptime | sed 's/.*load average/load average/')"
 
 if ! kill -0 "$APP_PID" 2>/dev/null; then
     die "the app died during the load test (see $OUT)"
@@ -143,19 +161,34 @@ pct()  { awk -v p="$2%" '$1==p{print $2; exit}' "$1"; }
 non2() { awk -F: '/Non-2xx or 3xx responses/{gsub(/ /,"",$2); print $2; f=1} END{if(!f) print 0}' "$1"; }
 reqs() { awk '/requests in/{print $1; exit}' "$1"; }
 sockerr() { grep -m1 'Socket errors' "$1" | sed 's/^ *//' || true; }
+# wrk prints latencies as 812.00us, 1.58ms or 1.02s
+ms()   { awk -v v="$1" 'BEGIN{u=v; sub(/[0-9.]+/,"",u); n=v+0; if(u=="us") n/=1000; else if(u=="s") n*=1000; printf "%.2f", n}'; }
 
 summary() {
     echo
     echo "== Tanpan API load test ($(date -Is)) =="
-    echo "cores (nproc): $CORES   wrk: -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION   (wrk runs on the same machine)"
-    printf '%-10s %12s %10s %10s %10s %10s\n' "endpoint" "req/s" "p50" "p99" "requests" "non-2xx"
-    local name se
-    for name in inventory health; do
-        printf '%-10s %12s %10s %10s %10s %10s\n' "$name" "$(rps "$TMP/$name.txt")" "$(pct "$TMP/$name.txt" 50)" \
-            "$(pct "$TMP/$name.txt" 99)" "$(reqs "$TMP/$name.txt")" "$(non2 "$TMP/$name.txt")"
-        se="$(sockerr "$TMP/$name.txt")"
-        if [[ -n "$se" ]]; then echo "  $name: $se"; fi
+    echo "cores (nproc): $CORES   wrk: -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION per endpoint and round, warm-up $WRK_WARMUP each   (wrk runs on the same machine)"
+    echo "before: $LOAD_BEFORE"
+    echo "after:  $LOAD_AFTER"
+    printf '%-6s %-10s %12s %10s %10s %10s %10s\n' "round" "endpoint" "req/s" "p50" "p99" "requests" "non-2xx"
+    local round name se inv health p99 ratio met all_met=1 ratios=""
+    for round in $(seq 1 "$ROUNDS"); do
+        for name in inventory health; do
+            local f="$TMP/$name-$round.txt"
+            printf '%-6s %-10s %12s %10s %10s %10s %10s\n' "$round" "$name" "$(rps "$f")" "$(pct "$f" 50)" "$(pct "$f" 99)" "$(reqs "$f")" "$(non2 "$f")"
+            se="$(sockerr "$f")"
+            if [[ -n "$se" ]]; then echo "  $name: $se"; fi
+        done
+        inv="$(rps "$TMP/inventory-$round.txt")"
+        health="$(rps "$TMP/health-$round.txt")"
+        p99="$(ms "$(pct "$TMP/inventory-$round.txt" 99)")"
+        ratio="$(awk -v a="$inv" -v b="$health" 'BEGIN{printf "%.3f", a/b}')"
+        ratios="$ratios $ratio"
+        met="$(awk -v r="$ratio" -v g="$GOAL_RATIO" -v p="$p99" -v q="$GOAL_P99_MS" -v n="$(non2 "$TMP/inventory-$round.txt")" 'BEGIN{print (r>=g && p<=q && n==0) ? "yes" : "NO"}')"
+        [[ "$met" == "yes" ]] || all_met=0
+        echo "       ratio inventory/health = $ratio   inventory p99 = ${p99} ms   goal (ratio >= $GOAL_RATIO, p99 <= $GOAL_P99_MS ms, no errors) met: $met"
     done
+    echo "ratios:$ratios   median: $(echo "$ratios" | tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')   all rounds met the goal: $([[ $all_met -eq 1 ]] && echo yes || echo NO)"
     echo "inventory = POST /api/v1/calculations/inventory (10 lines); health = GET /health"
     echo "raw wrk output: $OUT"
 }

@@ -13,11 +13,17 @@ public sealed class FactorResolver
 
     // Library factors depend only on the immutable library, so they are memoised per query (bounded).
     private const int MaxCachedQueries = 10_000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<FactorQuery, Outcome<ResolvedFactor>> _libraryCache = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<FactorQuery, Outcome<ResolvedFactor>> _libraryCache;
     private readonly Dictionary<ActivityKind, IFactorSource> _sources;
 
     public FactorResolver(FactorLibrary library, ICustomFactorSource? customFactors = null)
+        : this(library, customFactors, new())
     {
+    }
+
+    private FactorResolver(FactorLibrary library, ICustomFactorSource? customFactors, System.Collections.Concurrent.ConcurrentDictionary<FactorQuery, Outcome<ResolvedFactor>> libraryCache)
+    {
+        _libraryCache = libraryCache;
         Library = library;
         var gases = new GasFactorSource(library);
         _sources = new Dictionary<ActivityKind, IFactorSource>
@@ -32,8 +38,19 @@ public sealed class FactorResolver
 
     public FactorLibrary Library { get; }
 
+    /// <summary>This resolver plus a company's own factors. Library factors do not depend on the company, so the two
+    /// share their memoised library factors: a company's request resolves them as cheaply as an anonymous one, and
+    /// gets the very same factor objects.</summary>
+    public FactorResolver WithCustomFactors(ICustomFactorSource customFactors) => new(Library, customFactors, _libraryCache);
+
     public Outcome<ResolvedFactor> Resolve(in FactorQuery query)
     {
+        // Only library queries are ever cached, so a hit needs no parsing first.
+        if (query.Custom is null && _libraryCache.TryGetValue(query, out var memoised))
+        {
+            return memoised;
+        }
+
         if (!ActivityId.TryParse(query.Activity, out var parsed))
         {
             return UnknownActivity(Library, query.Activity.Trim());

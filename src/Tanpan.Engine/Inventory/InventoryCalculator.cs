@@ -1,6 +1,7 @@
 using Tanpan.Engine.Activities;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Tanpan.Engine.Common;
 using Tanpan.Engine.Factors;
 using Tanpan.Engine.Quantities;
@@ -50,8 +51,8 @@ public sealed class InventoryCalculator(FactorResolver resolver)
         }
 
         var lines = request.Lines;
-        var run = new Run(this, request, options);
         var chunkCount = (lines.Count + ChunkSize - 1) / ChunkSize;
+        var run = new Run(this, request, options, parallel: chunkCount > 1);
         var chunks = new Chunk[chunkCount];
         if (chunkCount <= 1)
         {
@@ -62,29 +63,67 @@ public sealed class InventoryCalculator(FactorResolver resolver)
             Parallel.For(0, chunkCount, c => chunks[c] = run.Process(c * ChunkSize, Math.Min(lines.Count, (c + 1) * ChunkSize)));
         }
 
+        var errorCount = 0;
+        foreach (var chunk in chunks)
+        {
+            errorCount += chunk.Errors.Count;
+        }
+
+        if (errorCount == 0)
+        {
+            return Outcome<InventoryResult>.Success(run.Merge(chunks));
+        }
+
         var errors = chunks.SelectMany(c => c.Errors).Take(MaxErrors).ToList();
-        var errorCount = chunks.Sum(c => c.Errors.Count);
         if (errorCount > MaxErrors)
         {
             errors.Add(new FieldError("lines", $"{errorCount - MaxErrors} more errors not listed"));
         }
 
-        if (errors.Count > 0)
-        {
-            return Outcome<InventoryResult>.Failure(errors);
-        }
-
-        return Outcome<InventoryResult>.Success(run.Merge(chunks));
+        return Outcome<InventoryResult>.Failure(errors);
     }
 
     /// <summary>A resolved factor plus the registry indices of its gases, shared by all lines using it.</summary>
-    private sealed record Entry(ResolvedFactor? Factor, IReadOnlyList<FieldError> Errors, int[] GasIndex, decimal[] KgCo2ePerUnit, bool Separate)
+    private sealed class Entry
     {
-        public int GasSlotsNeeded { get; } = GasIndex.Length == 0 ? 0 : GasIndex.Max() + 1;
+        public Entry(ResolvedFactor? factor, IReadOnlyList<FieldError> errors, int[] gasIndex, decimal[] kgCo2ePerUnit, bool separate)
+        {
+            Factor = factor;
+            Errors = errors;
+            GasIndex = gasIndex;
+            KgCo2ePerUnit = kgCo2ePerUnit;
+            Separate = separate;
+            foreach (var index in gasIndex)
+            {
+                GasSlotsNeeded = Math.Max(GasSlotsNeeded, index + 1);
+            }
 
-        public bool IsGrid { get; } = ActivityId.KindOf(Factor?.Activity) == ActivityKind.Grid;
+            var kind = factor is null ? null : KindOf(factor);
+            IsGrid = kind == ActivityKind.Grid;
+            IsFuel = kind == ActivityKind.Fuel;
+        }
 
-        public bool IsFuel { get; } = ActivityId.KindOf(Factor?.Activity) == ActivityKind.Fuel;
+        public ResolvedFactor? Factor { get; }
+
+        public IReadOnlyList<FieldError> Errors { get; }
+
+        public int[] GasIndex { get; }
+
+        public decimal[] KgCo2ePerUnit { get; }
+
+        public bool Separate { get; }
+
+        public int GasSlotsNeeded { get; }
+
+        public bool IsGrid { get; }
+
+        public bool IsFuel { get; }
+
+        // A factor's activity kind, parsed once per factor object: library factors are memoised process-wide.
+        private static readonly ConditionalWeakTable<ResolvedFactor, StrongBox<ActivityKind?>> Kinds = new();
+
+        private static ActivityKind? KindOf(ResolvedFactor factor) =>
+            Kinds.TryGetValue(factor, out var kind) ? kind.Value : Kinds.GetValue(factor, f => new StrongBox<ActivityKind?>(ActivityId.KindOf(f.Activity))).Value;
     }
 
     private sealed class Chunk(int gasCapacity)
@@ -100,9 +139,12 @@ public sealed class InventoryCalculator(FactorResolver resolver)
         public LineResult[]? Lines { get; set; }
     }
 
-    private sealed class Run(InventoryCalculator owner, InventoryRequest request, InventoryOptions options)
+    private sealed class Run(InventoryCalculator owner, InventoryRequest request, InventoryOptions options, bool parallel)
     {
-        private readonly ConcurrentDictionary<FactorQuery, Entry> _cache = new();
+        // Chunks processed in parallel share the entries through a concurrent map; a single chunk (up to 32,768 lines,
+        // so every interactive request) through a plain one, which is far cheaper to create and to read.
+        private readonly ConcurrentDictionary<FactorQuery, Entry>? _shared = parallel ? new() : null;
+        private readonly Dictionary<FactorQuery, Entry>? _local = parallel ? null : new();
         private readonly List<string> _gasNames = [];
         private readonly List<string> _gasGroups = [];
         private readonly Lock _gasLock = new();
@@ -215,7 +257,19 @@ public sealed class InventoryCalculator(FactorResolver resolver)
 
             var year = line.FactorYear ?? request.ReportingYear;
             var query = new FactorQuery(line.Activity, request.GwpSet, year, use, line.Technology, line.HeatValue, line.CustomFactor, line.FactorSet ?? request.FactorSet);
-            var entry = _cache.GetOrAdd(query, _build ??= Build);
+            Entry? entry;
+            if (_local is not null)
+            {
+                if (!_local.TryGetValue(query, out entry))
+                {
+                    entry = Build(query);
+                    _local.Add(query, entry);
+                }
+            }
+            else
+            {
+                entry = _shared!.GetOrAdd(query, _build ??= Build);
+            }
             for (var e = 0; e < entry.Errors.Count; e++)
             {
                 chunk.Errors.Add(new FieldError(Path(index, entry.Errors[e].Path), entry.Errors[e].Message));
@@ -274,7 +328,13 @@ public sealed class InventoryCalculator(FactorResolver resolver)
                 }
             }
 
-            return new Entry(factor, [], indices, factor.Gases.Select(g => g.KgCo2ePerUnit).ToArray(), factor.ReportedSeparately);
+            var perUnit = new decimal[indices.Length];
+            for (var g = 0; g < perUnit.Length; g++)
+            {
+                perUnit[g] = factor.Gases[g].KgCo2ePerUnit;
+            }
+
+            return new Entry(factor, [], indices, perUnit, factor.ReportedSeparately);
         }
 
         private static void EnsureCapacity(Chunk chunk, int needed)
@@ -351,14 +411,19 @@ public sealed class InventoryCalculator(FactorResolver resolver)
                 byGroup.TryAdd(group, 0m);
             }
 
-            var byCategory = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            var byCategory = new Dictionary<string, decimal>(IsoCategory.All.Count, StringComparer.Ordinal);
             foreach (var c in IsoCategory.All)
             {
                 byCategory[c.Code] = category[c.Index];
             }
 
-            var warnings = chunks.SelectMany(c => c.Warnings).Take(options.MaxWarnings).ToList();
-            var warningCount = chunks.Sum(c => c.WarningCount);
+            List<CalculationWarning> warnings = chunks.Length == 1 ? [.. chunks[0].Warnings] : chunks.SelectMany(c => c.Warnings).Take(options.MaxWarnings).ToList();
+            var warningCount = 0;
+            foreach (var chunk in chunks)
+            {
+                warningCount += chunk.WarningCount;
+            }
+
             if (warningCount > warnings.Count)
             {
                 warnings.Add(new CalculationWarning("lines", $"{warningCount - warnings.Count} more warnings not listed"));

@@ -25,7 +25,7 @@ public static class RunInventory
     internal static async Task<Results<InventoryJsonResult, ApiError>> Handle(
         HttpRequest http, FactorResolver resolver, TenantScope tenant, ApiJson json, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync<InventoryRequestDto>(http, json.Options, MaxBodyBytes, ct);
+        var body = await JsonBody.ReadAsync<InventoryRequestDto>(http, json.Options, MaxBodyBytes, ct, InventoryRequestReader.TryRead);
         if (!body.Succeeded)
         {
             return body.Errors.ToProblem("The request body is not valid JSON for this endpoint");
@@ -34,7 +34,7 @@ public static class RunInventory
         var (request, originalIndex, mappingErrors) = Map(body.Value);
         // A company's own factors are used for a principal allowed to read them; anonymous calls never pay for the lookup.
         var calculator = new InventoryCalculator(tenant.HasCompany && PermissionHandler.Holds(http.HttpContext.User, Permissions.FactorsRead)
-            ? new FactorResolver(resolver.Library, await http.HttpContext.RequestServices.GetRequiredService<ICompanyFactors>().LoadAsync(ct))
+            ? resolver.WithCustomFactors(await http.HttpContext.RequestServices.GetRequiredService<ICompanyFactors>().LoadAsync(ct))
             : resolver);
         if (request is null)
         {
@@ -50,8 +50,25 @@ public static class RunInventory
         }
 
         // ?include=factors adds each factor's full trace once (heat value, per-gas factors, GWP basis, notes).
-        var includeFactors = http.Query["include"].Any(v => v is not null && v.Split(',').Contains("factors", StringComparer.OrdinalIgnoreCase));
-        return new InventoryJsonResult(outcome.Value, includeFactors);
+        return new InventoryJsonResult(outcome.Value, IncludesFactors(http));
+    }
+
+    private static bool IncludesFactors(HttpRequest http)
+    {
+        if (!http.QueryString.HasValue)
+        {
+            return false;
+        }
+
+        foreach (var value in http.Query["include"])
+        {
+            if (value is not null && value.Split(',').Contains("factors", StringComparer.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Maps the DTO to the engine's request. Returns the lines that could be read (with their original
