@@ -135,4 +135,53 @@ public abstract partial class InventoryExcelTests(TanpanApp app)
 
         Assert.Contains("<code>file</code>", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ALargeImport_IsListedAHundredEntriesAPage_InPeriodOrder_EveryEntryOnExactlyOnePage()
+    {
+        var (client, url) = await InventoryAsync();
+        // 250 rows, written out of period order: day d of 2024 carries reference R-d.
+        var days = Enumerable.Range(0, 250).Select(i => (i * 97) % 250).ToArray();
+        var csv = new StringBuilder(string.Join(",", Columns)).Append('\n');
+        foreach (var d in days)
+        {
+            var day = new DateOnly(2024, 1, 1).AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            csv.Append(CultureInfo.InvariantCulture, $"鍋爐柴油,{day},{day},1,L,,,,,,R-{d}\n");
+        }
+
+        var imported = await Forms.PostFileAsync(client, url, "Import", "year.csv", Encoding.UTF8.GetBytes(csv.ToString()));
+        Assert.DoesNotContain("import-errors", await imported.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var seen = new List<int>();
+        foreach (var page in new[] { 1, 2, 3 })
+        {
+            var html = await client.GetStringAsync($"{url}?entries={page}");
+            Assert.Contains("data-testid=\"entry-count\">250<", html, StringComparison.Ordinal);
+            var references = ReferencePattern().Matches(html).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(page < 3 ? 100 : 50, references.Count);
+            Assert.Equal(page < 3, html.Contains("data-testid=\"entry-next\"", StringComparison.Ordinal));
+            Assert.Equal(page > 1, html.Contains("data-testid=\"entry-prev\"", StringComparison.Ordinal));
+            seen.AddRange(references);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 250), seen);
+        // Out-of-range and non-numeric pages show the nearest page rather than an error or an empty list.
+        Assert.Equal(50, ReferencePattern().Count(await client.GetStringAsync($"{url}?entries=99")));
+        Assert.Equal(0, ReferencePattern().Matches(await client.GetStringAsync($"{url}?entries=abc")).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).First());
+        // The totals cover every entry whichever page is shown: those of one 250 L entry in another company.
+        var (single, singleUrl) = await InventoryAsync();
+        await Forms.PostFileAsync(single, singleUrl, "Import", "one.csv", Encoding.UTF8.GetBytes($"{string.Join(",", Columns)}\n鍋爐柴油,2024-06-01,2024-06-01,250,L,,,,,,ONE\n"));
+        var expected = TotalPattern().Match(await single.GetStringAsync(singleUrl)).Groups[1].Value;
+        Assert.NotEqual(string.Empty, expected);
+        foreach (var page in new[] { 1, 3 })
+        {
+            Assert.Equal(expected, TotalPattern().Match(await client.GetStringAsync($"{url}?entries={page}")).Groups[1].Value);
+        }
+    }
+
+    [GeneratedRegex("data-testid=\"total\">([^<]+)<")]
+    private static partial Regex TotalPattern();
+
+    [GeneratedRegex("<td>R-([0-9]+)</td>")]
+    private static partial Regex ReferencePattern();
 }

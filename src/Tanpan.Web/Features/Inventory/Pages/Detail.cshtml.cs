@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,19 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
 
     public InventoryRecord Inventory { get; private set; } = null!;
 
+    /// <summary>Entries listed per page: an imported year can hold tens of thousands, and the page must stay light.</summary>
+    public const int EntriesPerPage = 100;
+
+    /// <summary>The entries on the page shown (<see cref="EntryPage"/>), in period order.</summary>
     public IReadOnlyList<ActivityEntry> Entries { get; private set; } = [];
+
+    /// <summary>All entries of the inventory, for the count and the pager.</summary>
+    public int EntryCount { get; private set; }
+
+    /// <summary>1-based page of the entry list (<c>?entries=</c>), clamped to the pages there are.</summary>
+    public int EntryPage { get; private set; } = 1;
+
+    public int EntryPages => Math.Max(1, (EntryCount + EntriesPerPage - 1) / EntriesPerPage);
 
     public IReadOnlyDictionary<Guid, EmissionSource> Sources { get; private set; } = new Dictionary<Guid, EmissionSource>();
 
@@ -203,7 +216,12 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
         Can = InventoryPermissions.For(User);
         MaySelfApprove = await db.Companies.AsNoTracking().Where(c => c.Id == inventory.CompanyId).Select(c => c.SinglePersonReview).FirstOrDefaultAsync(ct);
         Sources = await db.Sources.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
-        Entries = (await db.Entries.AsNoTracking().Where(e => e.InventoryId == id).ToListAsync(ct)).OrderBy(e => e.PeriodFrom).ThenBy(e => e.CreatedAtUtc).ToList();
+        var entries = db.Entries.AsNoTracking().Where(e => e.InventoryId == id);
+        EntryCount = await entries.CountAsync(ct);
+        EntryPage = int.TryParse(Request.Query["entries"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? Math.Clamp(page, 1, EntryPages) : 1;
+        // Id last: a stable order, so a page boundary never shows an entry twice or skips one.
+        Entries = await entries.OrderBy(e => e.PeriodFrom).ThenBy(e => e.CreatedAtUtc).ThenBy(e => e.Id)
+            .Skip((EntryPage - 1) * EntriesPerPage).Take(EntriesPerPage).ToListAsync(ct);
         return true;
     }
 }
