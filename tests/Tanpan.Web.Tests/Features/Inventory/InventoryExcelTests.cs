@@ -165,6 +165,16 @@ public abstract partial class InventoryExcelTests(TanpanApp app)
         }
 
         Assert.Equal(Enumerable.Range(0, 250), seen);
+        // The calculation's lines (one per entry, each with its factor trace) are paged the same way.
+        var traces = new List<int>();
+        foreach (var page in new[] { 1, 2, 3 })
+        {
+            var html = await client.GetStringAsync($"{url}?lines={page}");
+            traces.Add(TracePattern().Count(html));
+            Assert.Equal(page < 3, html.Contains("data-testid=\"line-next\"", StringComparison.Ordinal));
+        }
+
+        Assert.Equal([100, 100, 50], traces);
         // Out-of-range and non-numeric pages show the nearest page rather than an error or an empty list.
         Assert.Equal(50, ReferencePattern().Count(await client.GetStringAsync($"{url}?entries=99")));
         Assert.Equal(0, ReferencePattern().Matches(await client.GetStringAsync($"{url}?entries=abc")).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).First());
@@ -181,6 +191,9 @@ public abstract partial class InventoryExcelTests(TanpanApp app)
 
     [GeneratedRegex("data-testid=\"total\">([^<]+)<")]
     private static partial Regex TotalPattern();
+
+    [GeneratedRegex("data-testid=\"trace\"")]
+    private static partial Regex TracePattern();
 
     [GeneratedRegex("<td>R-([0-9]+)</td>")]
     private static partial Regex ReferencePattern();

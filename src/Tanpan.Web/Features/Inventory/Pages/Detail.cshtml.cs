@@ -33,7 +33,14 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
     /// <summary>1-based page of the entry list (<c>?entries=</c>), clamped to the pages there are.</summary>
     public int EntryPage { get; private set; } = 1;
 
-    public int EntryPages => Math.Max(1, (EntryCount + EntriesPerPage - 1) / EntriesPerPage);
+    public int EntryPages => PagesFor(EntryCount);
+
+    public static int PagesFor(int count) => Math.Max(1, (count + EntriesPerPage - 1) / EntriesPerPage);
+
+    /// <summary>The 1-based page asked for in <paramref name="key"/> (<c>?lines=3</c>), clamped to the pages of
+    /// <paramref name="count"/> items; anything unreadable is page 1.</summary>
+    public int PageAsked(string key, int count) =>
+        int.TryParse(Request.Query[key], NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? Math.Clamp(page, 1, PagesFor(count)) : 1;
 
     public IReadOnlyDictionary<Guid, EmissionSource> Sources { get; private set; } = new Dictionary<Guid, EmissionSource>();
 
@@ -218,7 +225,7 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
         Sources = await db.Sources.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
         var entries = db.Entries.AsNoTracking().Where(e => e.InventoryId == id);
         EntryCount = await entries.CountAsync(ct);
-        EntryPage = int.TryParse(Request.Query["entries"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? Math.Clamp(page, 1, EntryPages) : 1;
+        EntryPage = PageAsked("entries", EntryCount);
         // Id last: a stable order, so a page boundary never shows an entry twice or skips one.
         Entries = await entries.OrderBy(e => e.PeriodFrom).ThenBy(e => e.CreatedAtUtc).ThenBy(e => e.Id)
             .Skip((EntryPage - 1) * EntriesPerPage).Take(EntriesPerPage).ToListAsync(ct);
