@@ -139,7 +139,7 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
         {
             var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
             db.Companies.Add(new Company { Id = companyId, Name = name, CreatedAtUtc = DateTime.UtcNow });
-            db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), CompanyId = companyId, Name = "test", KeyHash = Tanpan.Web.Platform.Security.ApiKeys.Hash(key), Prefix = key[..8], Scopes = Tanpan.Web.Platform.Security.ApiKeyScopes.Format(Tanpan.Web.Platform.Security.Permissions.ApiScopes.Select(p => p.Name)), CreatedAtUtc = DateTime.UtcNow });
+            db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), CompanyId = companyId, Name = "test", KeyHash = Tanpan.Web.Platform.Security.ApiKeys.Hash(key), Prefix = key[..8], Scopes = Tanpan.Web.Platform.Security.ApiKeyScopes.Format(Tanpan.Web.Platform.Security.Permission.ApiScopes.Select(p => p.Name)), CreatedAtUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
 

@@ -94,7 +94,4 @@ public static class Units
     /// <summary>Codes (canonical and Taiwanese aliases) accepted for a dimension, for error messages.</summary>
     public static IReadOnlyList<string> CodesFor(Dimension dimension) =>
         ByCode.Where(kv => kv.Value.Dimension == dimension).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToArray();
-
-    public static IReadOnlyList<string> CanonicalCodesFor(Dimension dimension) =>
-        All.Where(u => u.Dimension == dimension).Select(u => u.Code).ToArray();
 }

@@ -90,7 +90,7 @@ public sealed class CompanyClaimsFactory(UserManager<AppUser> users, RoleManager
         var identity = await base.GenerateClaimsAsync(user);
         if (user.CompanyId is { } companyId)
         {
-            identity.AddClaim(new Claim(Claims.Company, companyId.ToString()));
+            identity.AddClaim(new Claim(TanpanClaims.Company, companyId.ToString()));
         }
 
         return identity;

@@ -25,10 +25,10 @@ public static class ManageApiKeys
             errors.Add(new("name", "required: what the key is for (e.g. ERP 正式機), up to 100 characters", "api-key.name"));
         }
 
-        var unknown = scopes.Where(s => Permissions.ApiScopes.All(p => p.Name != s)).ToArray();
+        var unknown = scopes.Where(s => Permission.ApiScopes.All(p => p.Name != s)).ToArray();
         if (scopes.Count == 0 || unknown.Length > 0)
         {
-            errors.Add(new("scopes", $"choose at least one scope; allowed: {string.Join(", ", Permissions.ApiScopes.Select(p => p.Name))}", "api-key.scopes"));
+            errors.Add(new("scopes", $"choose at least one scope; allowed: {string.Join(", ", Permission.ApiScopes.Select(p => p.Name))}", "api-key.scopes"));
         }
 
         if (await db.ApiKeys.CountAsync(k => k.RevokedAtUtc == null, ct) >= MaxActiveKeys)

@@ -33,7 +33,7 @@ public static class RunInventory
 
         var (request, originalIndex, mappingErrors) = Map(body.Value);
         // A company's own factors are used for a principal allowed to read them; anonymous calls never pay for the lookup.
-        var calculator = new InventoryCalculator(tenant.HasCompany && PermissionHandler.Holds(http.HttpContext.User, Permissions.FactorsRead)
+        var calculator = new InventoryCalculator(tenant.HasCompany && PermissionHandler.Holds(http.HttpContext.User, Permission.FactorsRead)
             ? resolver.WithCustomFactors(await http.HttpContext.RequestServices.GetRequiredService<ICompanyFactors>().LoadAsync(ct))
             : resolver);
         if (request is null)

@@ -26,10 +26,10 @@ public static partial class CustomFactorEndpoints
     public static RouteGroupBuilder MapCustomFactors(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/custom-factors").WithTags("Company factors");
-        group.MapGet("/", List).WithName("ListCustomFactors").RequirePermission(Permissions.FactorsRead);
-        group.MapGet("/{id:guid}", Get).WithName("GetCustomFactor").RequirePermission(Permissions.FactorsRead);
-        group.MapPost("/", Create).WithName("CreateCustomFactor").Accepts<Request>("application/json").RequirePermission(Permissions.FactorsWrite);
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteCustomFactor").RequirePermission(Permissions.FactorsWrite);
+        group.MapGet("/", List).WithName("ListCustomFactors").RequirePermission(Permission.FactorsRead);
+        group.MapGet("/{id:guid}", Get).WithName("GetCustomFactor").RequirePermission(Permission.FactorsRead);
+        group.MapPost("/", Create).WithName("CreateCustomFactor").Accepts<Request>("application/json").RequirePermission(Permission.FactorsWrite);
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteCustomFactor").RequirePermission(Permission.FactorsWrite);
         return api;
     }
 

@@ -47,8 +47,6 @@ public sealed class ActivityEntry : ITenantOwned
 
     public string? Reference { get; set; }
 
-    public string? Note { get; set; }
-
     public DateTime CreatedAtUtc { get; set; }
 }
 
@@ -66,7 +64,6 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         e.Property(x => x.OffPeakKwh).HasPrecision(28, 4);
         e.Property(x => x.ContractCapacityKw).HasPrecision(28, 4);
         e.Property(x => x.Reference).HasMaxLength(100);
-        e.Property(x => x.Note).HasMaxLength(500);
         e.HasIndex(x => new { x.CompanyId, x.InventoryId });
         e.HasOne<InventoryRecord>().WithMany().HasForeignKey(x => x.InventoryId);
         e.HasOne<EmissionSource>().WithMany().HasForeignKey(x => x.SourceId);

@@ -15,7 +15,7 @@ namespace Tanpan.Web.Features.Inventory;
 /// time-of-use kWh. Checked with the engine before it is stored. Field paths are the form's (<c>Entry.Quantity</c>).</summary>
 public static class AddActivityEntry
 {
-    public sealed class Input
+    public sealed class EntryInput
     {
         public Guid? SourceId { get; set; }
 
@@ -40,7 +40,7 @@ public static class AddActivityEntry
         public decimal? ContractCapacityKw { get; set; }
     }
 
-    public static async Task<Result<ActivityEntry>> ExecuteAsync(Guid inventoryId, Input e, bool bill, TanpanDb db, FactorResolver resolver, ICompanyFactors companyFactors, TimeProvider clock, CancellationToken ct)
+    public static async Task<Result<ActivityEntry>> ExecuteAsync(Guid inventoryId, EntryInput e, bool bill, TanpanDb db, FactorResolver resolver, ICompanyFactors companyFactors, TimeProvider clock, CancellationToken ct)
     {
         var inventory = await db.Inventories.AsNoTracking().FirstOrDefaultAsync(i => i.Id == inventoryId, ct);
         if (inventory is null)

@@ -15,10 +15,10 @@ public sealed record InventoryPermissions(bool CanEdit, bool CanReview, bool Can
     public static InventoryPermissions For(ClaimsPrincipal user)
     {
         return new(
-            PermissionHandler.Holds(user, Permissions.InventoryWrite),
-            PermissionHandler.Holds(user, Permissions.InventoryReview),
-            PermissionHandler.Holds(user, Permissions.InventoryUnlock),
-            PermissionHandler.Holds(user, Permissions.AuditRead));
+            PermissionHandler.Holds(user, Permission.InventoryWrite),
+            PermissionHandler.Holds(user, Permission.InventoryReview),
+            PermissionHandler.Holds(user, Permission.InventoryUnlock),
+            PermissionHandler.Holds(user, Permission.AuditRead));
     }
 }
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tanpan.Engine.Common;
 using Tanpan.Engine.Factors;
 using Tanpan.Engine.Inventory;
-using Tanpan.Engine.QuickCalculator;
+using Tanpan.Engine.Quick;
 using Tanpan.Engine.Quantities;
 using Tanpan.Web.Platform.Contracts;
 using Tanpan.Web.Platform.Errors;
@@ -238,7 +238,7 @@ public static class QuickCalculation
     }
 
     /// <summary>Map and calculate; engine paths for skipped blank rows keep the form's numbering.</summary>
-    public static Outcome<QuickResult> Run(QuickRequestDto dto, Engine.QuickCalculator.QuickCalculator calculator)
+    public static Outcome<QuickResult> Run(QuickRequestDto dto, Engine.Quick.QuickCalculator calculator)
     {
         var mapped = Map(dto);
         if (!mapped.Succeeded)
@@ -258,7 +258,7 @@ public static class QuickCalculation
         return Outcome<QuickResult>.Failure(outcome.Errors.Select(e => e.Reindex("bills", k => string.Create(CultureInfo.InvariantCulture, $"bills[{billRows[k]}]")).Reindex("fuels", k => string.Create(CultureInfo.InvariantCulture, $"fuels[{fuelRows[k]}]"))).ToArray());
     }
 
-    internal static async Task<Results<Ok<QuickResponse>, ApiError>> Handle(HttpRequest http, Engine.QuickCalculator.QuickCalculator calculator, ApiJson json, CancellationToken ct)
+    internal static async Task<Results<Ok<QuickResponse>, ApiError>> Handle(HttpRequest http, Engine.Quick.QuickCalculator calculator, ApiJson json, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<QuickRequestDto>(http, json.Options, InputLimits.SmallBodyBytes * 4, ct);
         if (!body.Succeeded)

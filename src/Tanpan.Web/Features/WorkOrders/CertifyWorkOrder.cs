@@ -17,7 +17,7 @@ public static class CertifyWorkOrder
     internal static async Task<Results<Ok<CertificateResponse>, ApiError>> Handle(Guid id, HttpRequest http, TanpanDb db, TenantScope tenant, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
     {
         var issued = await ExecuteAsync(id, db, tenant, configuration, clock, ct);
-        return issued.Succeeded ? TypedResults.Ok(Certificates.Response(issued.Value, http, configuration)) : issued.Error!.ToApi();
+        return issued.Succeeded ? TypedResults.Ok(CertificateLinks.Response(issued.Value, http, configuration)) : issued.Error!.ToApi();
     }
 
     public static async Task<Result<WorkOrderCertificate>> ExecuteAsync(Guid id, TanpanDb db, TenantScope tenant, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
@@ -75,7 +75,7 @@ public static class CertifyWorkOrder
     }
 }
 
-public static class Certificates
+public static class CertificateLinks
 {
     public static CertificateResponse Response(WorkOrderCertificate row, HttpRequest http, IConfiguration configuration) =>
         new(row.Id, row.Hash, VerificationUrl(row, http, configuration), row.IssuedAtUtc);

@@ -32,6 +32,6 @@ public static class GetWorkOrder
         var certificate = row.CurrentCertificateId is { } certificateId
             ? await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Id == certificateId, ct)
             : null;
-        return WorkOrderResponse.From(row, record, intact, certificate is null ? null : Certificates.Response(certificate, http, configuration));
+        return WorkOrderResponse.From(row, record, intact, certificate is null ? null : CertificateLinks.Response(certificate, http, configuration));
     }
 }

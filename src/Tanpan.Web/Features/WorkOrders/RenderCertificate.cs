@@ -36,7 +36,7 @@ public static class RenderCertificate
         }
 
         var seal = await SealAsync(db, certificate!.SealSha256, ct);
-        return (WorkOrderCertificatePdf.Render(certificate, row.Hash, Certificates.VerificationUrl(row, http, configuration), seal), certificate.WorkOrder.WorkOrderNo);
+        return (WorkOrderCertificatePdf.Render(certificate, row.Hash, CertificateLinks.VerificationUrl(row, http, configuration), seal), certificate.WorkOrder.WorkOrderNo);
     }
 
     public static async Task<byte[]?> SealAsync(TanpanDb db, string? sha, CancellationToken ct)

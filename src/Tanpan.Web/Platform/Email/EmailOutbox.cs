@@ -23,7 +23,7 @@ public sealed class EmailOutbox(IEmailSender sender, ILogger<EmailOutbox> logger
         {
             await foreach (var message in _queue.Reader.ReadAllAsync(stoppingToken))
             {
-                await Mail.TrySendAsync(sender, logger, message, stoppingToken);
+                await MailDelivery.TrySendAsync(sender, logger, message, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

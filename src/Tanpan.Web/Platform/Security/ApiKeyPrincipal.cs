@@ -15,7 +15,7 @@ public static class ApiKeyPrincipal
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, "api-key:" + key.Prefix),
-            new(Claims.Company, key.CompanyId.ToString()),
+            new(TanpanClaims.Company, key.CompanyId.ToString()),
             new(KeyClaim, key.Id.ToString()),
         };
         claims.AddRange(ApiKeyScopes.Parse(key.Scopes).Select(s => new Claim(ScopeClaim, s)));

@@ -31,8 +31,8 @@ public sealed class PermissionHandler : AuthorizationHandler<PermissionRequireme
             return permission.OpenToApiKeys && user.HasClaim(ApiKeyPrincipal.ScopeClaim, permission.Name);
         }
 
-        var companyPermission = permission != Permissions.Operate;
-        if (companyPermission && user.FindFirst(Claims.Company) is null)
+        var companyPermission = permission != Permission.Operate;
+        if (companyPermission && user.FindFirst(TanpanClaims.Company) is null)
         {
             return false;
         }
@@ -49,7 +49,7 @@ public sealed class PermissionHandler : AuthorizationHandler<PermissionRequireme
     }
 }
 
-public static class Claims
+public static class TanpanClaims
 {
     /// <summary>The company a user belongs to, or a key was issued for.</summary>
     public const string Company = "tanpan:company";

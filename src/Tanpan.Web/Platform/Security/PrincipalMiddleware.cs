@@ -29,7 +29,7 @@ public sealed class PrincipalMiddleware(RequestDelegate next)
         }
         else if (context.User.Identity is { IsAuthenticated: true } identity)
         {
-            var company = context.User.FindFirst(Claims.Company)?.Value;
+            var company = context.User.FindFirst(TanpanClaims.Company)?.Value;
             tenant.Enter(Guid.TryParse(company, out var companyId) ? companyId : null, identity.Name ?? "user", PrincipalKind.User);
         }
 

@@ -4,12 +4,12 @@ namespace Tanpan.Web.Platform.Security;
 
 public static class SecurityServices
 {
-    /// <summary>One policy per permission, named by it: <c>.RequireAuthorization(Permissions.WorkOrdersWrite.Name)</c>.</summary>
+    /// <summary>One policy per permission, named by it: <c>.RequireAuthorization(Permission.WorkOrdersWrite.Name)</c>.</summary>
     public static IServiceCollection AddTanpanAuthorization(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         var builder = services.AddAuthorizationBuilder();
-        foreach (var permission in Permissions.All)
+        foreach (var permission in Permission.All)
         {
             builder.AddPolicy(permission.Name, p => p.AddRequirements(new PermissionRequirement(permission)));
         }

@@ -69,7 +69,7 @@ public abstract partial class ApiKeyTests(TanpanApp app)
     public async Task AKeyNeverOpensAPage_NorUserManagement()
     {
         var (_, admin) = await app.SignInAsNewCompanyUserAsync("金鑰公司 頁面");
-        var erp = KeyClient(await IssueAsync(admin, "all", [.. Permissions.ApiScopes.Select(p => p.Name)]));
+        var erp = KeyClient(await IssueAsync(admin, "all", [.. Permission.ApiScopes.Select(p => p.Name)]));
 
         foreach (var page in new[] { "/account/users", "/account/api-keys", "/inventory", "/jobs", "/account" })
         {

@@ -89,7 +89,7 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
             [Clerk] = await ColleagueAsync(companyId, Clerk),
             [Reviewer] = await ColleagueAsync(companyId, Reviewer),
             [Viewer] = await ColleagueAsync(companyId, Viewer),
-            [AllScopesKey] = await KeyAsync(companyId, [.. Permissions.ApiScopes.Select(p => p.Name)]),
+            [AllScopesKey] = await KeyAsync(companyId, [.. Permission.ApiScopes.Select(p => p.Name)]),
             [ReadOnlyKey] = await KeyAsync(companyId, [PermissionNames.InventoryRead]),
         };
 

@@ -227,10 +227,6 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
                     b.Property<decimal?>("OffPeakKwh")
                         .HasPrecision(28, 4)
                         .HasColumnType("numeric(28,4)");

@@ -218,10 +218,6 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
                     b.Property<decimal?>("OffPeakKwh")
                         .HasPrecision(28, 4)
                         .HasColumnType("TEXT");

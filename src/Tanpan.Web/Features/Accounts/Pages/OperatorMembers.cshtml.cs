@@ -36,7 +36,7 @@ public sealed class OperatorMembersModel(TanpanDb db, IEmailSender email, TimePr
         company.RejectionReason = null;
         company.DecidedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        var sent = await Mail.TrySendAsync(email, logger, new EmailMessage(company.Email ?? string.Empty, "碳盤 Tanpan：會員申請已通過 / application approved",
+        var sent = await MailDelivery.TrySendAsync(email, logger, new EmailMessage(company.Email ?? string.Empty, "碳盤 Tanpan：會員申請已通過 / application approved",
             $"{company.Name} 您好：\n\n貴公司的會員申請已通過，現在可以登入：{Request.Scheme}://{Request.Host}/login\n\nYour application is approved; you can sign in now.\n"), ct);
         Notice = Sent(sent, company.Name, HttpContext.T("已核准", "approved"));
         await LoadAsync(ct);
@@ -62,7 +62,7 @@ public sealed class OperatorMembersModel(TanpanDb db, IEmailSender email, TimePr
         company.RejectionReason = reason.Trim();
         company.DecidedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        var sent = await Mail.TrySendAsync(email, logger, new EmailMessage(company.Email ?? string.Empty, "碳盤 Tanpan：會員申請未通過 / application not approved",
+        var sent = await MailDelivery.TrySendAsync(email, logger, new EmailMessage(company.Email ?? string.Empty, "碳盤 Tanpan：會員申請未通過 / application not approved",
             $"{company.Name} 您好：\n\n很抱歉，貴公司的會員申請未通過。原因：{company.RejectionReason}\n\nYour application was not approved. Reason: {company.RejectionReason}\n"), ct);
         Notice = Sent(sent, company.Name, HttpContext.T("已退件", "rejected"));
         await LoadAsync(ct);

@@ -163,7 +163,7 @@ public sealed class RegisterModel(TanpanDb db, UserManager<AppUser> users, IPass
         await users.AddToRoleAsync(user, Roles.CompanyAdmin);
         await tx.CommitAsync(ct);
 
-        await Mail.TrySendAsync(email, logger, new EmailMessage(company.Email, "碳盤 Tanpan：會員申請已收到 / application received",
+        await MailDelivery.TrySendAsync(email, logger, new EmailMessage(company.Email, "碳盤 Tanpan：會員申請已收到 / application received",
             $"{company.Name} 您好：\n\n我們已收到貴公司的會員申請，平台管理者審核後將以電子郵件通知結果。\n\nWe have received your application; the platform operator will e-mail you the decision.\n"), ct);
         Submitted = true;
         return Page();
@@ -200,7 +200,7 @@ public sealed class RegisterModel(TanpanDb db, UserManager<AppUser> users, IPass
             en.Add($"- The 統一編號 {taxId} is already registered: ask your company's administrator on Tanpan to invite you, or contact the operator at {site}/contact.");
         }
 
-        await Mail.TrySendAsync(email, logger, new EmailMessage(Input.Email!.Trim(), "碳盤 Tanpan：會員申請未完成 / application not completed",
+        await MailDelivery.TrySendAsync(email, logger, new EmailMessage(Input.Email!.Trim(), "碳盤 Tanpan：會員申請未完成 / application not completed",
             $"您好：\n\n我們收到以此電子郵件提出的會員申請，但沒有建立帳號：\n{string.Join("\n", zh)}\n\n"
             + $"We received a membership application with this e-mail address but created no account:\n{string.Join("\n", en)}\n\n"
             + "若非您本人申請，請忽略本信。 If you did not apply, ignore this e-mail.\n"), ct);

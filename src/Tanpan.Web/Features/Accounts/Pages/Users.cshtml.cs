@@ -60,7 +60,7 @@ public sealed class UsersModel(UserManager<AppUser> users, TanpanDb db, TenantSc
         {
             // An account elsewhere (another company, or the operator): create nothing, answer as for any invitation,
             // and let the address's owner decide what to do.
-            await Mail.TrySendAsync(email, logger, new EmailMessage(address, $"碳盤 Tanpan：{company.Name} 的邀請 / invitation from {company.Name}",
+            await MailDelivery.TrySendAsync(email, logger, new EmailMessage(address, $"碳盤 Tanpan：{company.Name} 的邀請 / invitation from {company.Name}",
                 $"{company.Name} 邀請您加入碳盤，但此電子郵件已有碳盤帳號，一個帳號只能屬於一家公司，因此沒有建立新帳號。如需轉換公司，請聯絡平台管理者（{Request.Scheme}://{Request.Host}/contact）。\n\n"
                 + $"{company.Name} invited you to Tanpan, but this address already has a Tanpan account, and an account belongs to one company, so no new account was created. To move to another company, contact the operator ({Request.Scheme}://{Request.Host}/contact).\n"), ct);
             Notice = HttpContext.T($"已寄出邀請給 {address}", $"invitation sent to {address}");
@@ -79,7 +79,7 @@ public sealed class UsersModel(UserManager<AppUser> users, TanpanDb db, TenantSc
         await users.AddToRoleAsync(user, role!);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{Request.Scheme}://{Request.Host}/reset-password?user={user.Id}&token={Uri.EscapeDataString(token)}";
-        var sent = await Mail.TrySendAsync(email, logger, new EmailMessage(address, $"碳盤 Tanpan：{company.Name} 邀請您加入 / invitation",
+        var sent = await MailDelivery.TrySendAsync(email, logger, new EmailMessage(address, $"碳盤 Tanpan：{company.Name} 邀請您加入 / invitation",
             $"{company.Name} 邀請您以「{role}」角色使用碳盤。請於 2 小時內開啟以下連結設定密碼：\n{company.Name} invites you to Tanpan as {role}. Set your password within 2 hours:\n\n{link}\n"), ct);
         Notice = sent ? HttpContext.T($"已寄出邀請給 {address}", $"invitation sent to {address}") : HttpContext.T("帳號已建立，但邀請信寄送失敗", "account created, but the invitation could not be e-mailed");
         await LoadAsync();

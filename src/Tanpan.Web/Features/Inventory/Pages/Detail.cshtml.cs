@@ -54,7 +54,7 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
     public bool MaySelfApprove { get; private set; }
 
     [BindProperty]
-    public AddActivityEntry.Input Entry { get; set; } = new();
+    public AddActivityEntry.EntryInput Entry { get; set; } = new();
 
     [BindProperty]
     public string? Comment { get; set; }
@@ -78,7 +78,7 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
 
     public async Task<IActionResult> OnPostImportAsync(Guid id, IFormFile? file, CancellationToken ct)
     {
-        if (!PermissionHandler.Holds(User, Permissions.InventoryWrite))
+        if (!PermissionHandler.Holds(User, Permission.InventoryWrite))
         {
             return Forbid();
         }
@@ -99,7 +99,7 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid entryId, CancellationToken ct)
     {
-        if (!PermissionHandler.Holds(User, Permissions.InventoryWrite))
+        if (!PermissionHandler.Holds(User, Permission.InventoryWrite))
         {
             return Forbid();
         }
@@ -131,7 +131,7 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
 
     private async Task<IActionResult> AddEntryAsync(Guid id, bool bill, CancellationToken ct)
     {
-        if (!PermissionHandler.Holds(User, Permissions.InventoryWrite))
+        if (!PermissionHandler.Holds(User, Permission.InventoryWrite))
         {
             return Forbid();
         }

@@ -52,7 +52,7 @@ public sealed class ContactModel(TanpanDb db, IEmailSender email, IConfiguration
         var message = new ContactMessage { Id = Guid.NewGuid(), Name = Name!.Trim(), Email = Email!.Trim(), CompanyName = CompanyName?.Trim(), Message = Message!.Trim(), ReceivedAtUtc = clock.GetUtcNow().UtcDateTime };
         db.ContactMessages.Add(message);
         await db.SaveChangesAsync(ct);
-        await Mail.TrySendAsync(email, logger, new EmailMessage(configuration["Operator:Email"] ?? "operator@tanpan.local", $"碳盤 Tanpan 聯絡表單：{message.Name}",
+        await MailDelivery.TrySendAsync(email, logger, new EmailMessage(configuration["Operator:Email"] ?? "operator@tanpan.local", $"碳盤 Tanpan 聯絡表單：{message.Name}",
             $"{message.Name} <{message.Email}> {message.CompanyName}\n\n{message.Message}\n"), ct);
         Sent = true;
         return Page();

@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tanpan.Engine.QuickCalculator;
+using Tanpan.Engine.Quick;
 using Tanpan.Web.Platform.Localization;
 using Tanpan.Web.Platform.Sheets;
 
 namespace Tanpan.Web.Features.QuickCalculator.Pages;
 
 /// <summary>The no-login quick calculator (seed 001 steps ①–⑤): reminders, a year's bills and fuels, the result table.</summary>
-public sealed class CalculatorModel(Engine.QuickCalculator.QuickCalculator calculator, TimeProvider clock) : PageModel
+public sealed class CalculatorModel(Engine.Quick.QuickCalculator calculator, TimeProvider clock) : PageModel
 {
     public const int BillRows = 12;
 

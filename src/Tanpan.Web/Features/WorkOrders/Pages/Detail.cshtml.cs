@@ -15,7 +15,7 @@ public sealed class DetailModel(TanpanDb db, TenantScope tenant, IConfiguration 
 {
     public WorkOrderResponse Order { get; private set; } = null!;
 
-    public bool CanCertify => PermissionHandler.Holds(User, Permissions.WorkOrdersCertify);
+    public bool CanCertify => PermissionHandler.Holds(User, Permission.WorkOrdersCertify);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 

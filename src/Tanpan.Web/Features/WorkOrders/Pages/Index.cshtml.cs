@@ -57,7 +57,7 @@ public sealed class IndexModel(TanpanDb db, TenantScope tenant, Engine.Jobs.JobC
     /// <summary>ERP file upload from the page; the same all-or-nothing import as the API.</summary>
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
     {
-        if (!tenant.HasCompany || !PermissionHandler.Holds(User, Permissions.WorkOrdersWrite))
+        if (!tenant.HasCompany || !PermissionHandler.Holds(User, Permission.WorkOrdersWrite))
         {
             return Forbid();
         }

@@ -81,7 +81,7 @@ public sealed class NewModel(TanpanDb db, TenantScope tenant, JobCalculator calc
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!tenant.HasCompany || !PermissionHandler.Holds(User, Permissions.WorkOrdersWrite))
+        if (!tenant.HasCompany || !PermissionHandler.Holds(User, Permission.WorkOrdersWrite))
         {
             return Forbid();
         }

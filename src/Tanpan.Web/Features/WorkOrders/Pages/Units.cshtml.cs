@@ -31,7 +31,7 @@ public sealed class UnitsModel(TanpanDb db, TenantScope tenant) : FormPage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!tenant.HasCompany || !PermissionHandler.Holds(User, Permissions.WorkOrdersWrite))
+        if (!tenant.HasCompany || !PermissionHandler.Holds(User, Permission.WorkOrdersWrite))
         {
             return Forbid();
         }

@@ -7,10 +7,7 @@ namespace Tanpan.Web.Platform.Security;
 public sealed record Permission(string Name, bool OpenToApiKeys, IReadOnlyList<string> Roles)
 {
     public override string ToString() => Name;
-}
 
-public static class Permissions
-{
     private static readonly string[] CompanyRoles = [Security.Roles.CompanyAdmin, Security.Roles.DataClerk, Security.Roles.Reviewer, Security.Roles.Viewer];
     private static readonly string[] Editors = [Security.Roles.CompanyAdmin, Security.Roles.DataClerk];
     private static readonly string[] Reviewers = [Security.Roles.CompanyAdmin, Security.Roles.Reviewer];

@@ -1,6 +1,6 @@
 namespace Tanpan.Web.Platform.Email;
 
-public static class Mail
+public static class MailDelivery
 {
     /// <summary>Sends, and reports failure instead of throwing: a decision or registration already saved must not be
     /// undone because the mail server is down. Returns whether the message left.</summary>

@@ -5,7 +5,7 @@ using Tanpan.Engine.Factors;
 using Tanpan.Engine.Inventory;
 using Tanpan.Engine.Quantities;
 
-namespace Tanpan.Engine.QuickCalculator;
+namespace Tanpan.Engine.Quick;
 
 /// <summary>A fuel used in the year, for the quick calculator.</summary>
 public sealed record QuickFuel(string Activity, CombustionUse Use, decimal Quantity, Unit Unit, string? Technology = null);

@@ -1,13 +1,13 @@
 using Tanpan.Engine.Factors;
 using Tanpan.Engine.Inventory;
-using Tanpan.Engine.QuickCalculator;
+using Tanpan.Engine.Quick;
 using Tanpan.Engine.Quantities;
 
-namespace Tanpan.Engine.Tests.QuickCalculator;
+namespace Tanpan.Engine.Tests.Quick;
 
 public class QuickCalculatorTests
 {
-    private static readonly Engine.QuickCalculator.QuickCalculator Calculator = new(TestLibrary.Calculator);
+    private static readonly Engine.Quick.QuickCalculator Calculator = new(TestLibrary.Calculator);
 
     private static TaipowerBill Bill(string from, string to, decimal peak, decimal semi, decimal saturday, decimal offPeak) =>
         new(new ActivityPeriod(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture)), peak, semi, saturday, offPeak);
