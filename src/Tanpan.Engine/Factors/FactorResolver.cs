@@ -83,7 +83,7 @@ public sealed class FactorResolver
     }
 
     internal static Outcome<ResolvedFactor> UnknownActivity(FactorLibrary library, string activity) =>
-        Outcome<ResolvedFactor>.Failure("activity", $"unknown activity '{activity}'; allowed: {FactorLibrary.GridActivity}, {string.Join(", ", library.FuelActivities)}, refrigerant.<R-code>, gas.<formula>, custom, custom.<company code> (GET /api/v1/factors lists them)");
+        Outcome<ResolvedFactor>.Failure("activity", $"unknown activity '{activity}'; allowed: {FactorLibrary.GridActivity}, {string.Join(", ", library.FuelActivities)}, refrigerant.<R-code>, gas.<formula>, custom, custom.<company code>; the factor library lists them all");
 }
 
 /// <summary>The factors of one kind of activity.</summary>

@@ -77,8 +77,9 @@ public sealed class QuickCalculator(InventoryCalculator calculator)
 
         var detail = outcome.Value;
         var total = detail.TotalKgCo2e;
-        QuickPart Part(string key, string category) =>
-            new(key, detail.ByCategory[category], total == 0 ? 0 : detail.ByCategory[category] / total);
-        return Outcome<QuickResult>.Success(new QuickResult(Part("stationary", "1.1"), Part("mobile", "1.2"), Part("energyIndirect", "2.1"), total, detail));
+        QuickPart Part(string key, IsoCategory category) =>
+            new(key, detail.ByCategory[category.Code], total == 0 ? 0 : detail.ByCategory[category.Code] / total);
+        return Outcome<QuickResult>.Success(new QuickResult(
+            Part("stationary", IsoCategory.StationaryCombustion), Part("mobile", IsoCategory.MobileCombustion), Part("energyIndirect", IsoCategory.PurchasedElectricity), total, detail));
     }
 }

@@ -1,3 +1,4 @@
+using Tanpan.Engine.Activities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tanpan.Engine.Common;
 using Tanpan.Engine.Factors;
@@ -51,7 +52,9 @@ public static class SearchFactors
         candidates.AddRange(library.Fuels
             .Where(f => f.FactorSet.Equals(factorSet, StringComparison.OrdinalIgnoreCase))
             .Select(f => (f.Activity, (CombustionUse?)f.Use, f.Technology)));
-        candidates.AddRange(library.ActivityIds.Where(a => a.StartsWith("refrigerant.", StringComparison.Ordinal) || a.StartsWith("gas.", StringComparison.Ordinal)).Select(a => (a, (CombustionUse?)null, (string?)null)));
+        candidates.AddRange(library.ActivityIds
+            .Where(a => ActivityId.KindOf(a) is ActivityKind.Refrigerant or ActivityKind.Gas)
+            .Select(a => (a, (CombustionUse?)null, (string?)null)));
 
         var items = new List<Item>();
         foreach (var (act, use, tech) in candidates)
