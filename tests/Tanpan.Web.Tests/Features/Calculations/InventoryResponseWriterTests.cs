@@ -39,6 +39,76 @@ public class InventoryResponseWriterTests
         Assert.True(JsonNode.DeepEquals(compact, JsonNode.Parse(Write(result, includeFactors: false))));
     }
 
+    [Fact]
+    public void EveryPropertyOfTheContractRecords_IsWrittenInTheWorkedCase()
+    {
+        // The comparison above only sees fields the worked case fills; this makes sure it fills all of them, so a
+        // property added to a record (or renamed) and not to the writer cannot hide behind a missing value.
+        var dto = JsonSerializer.Deserialize<InventoryRequestDto>(
+            """
+            {"reportingYear":2024,"lines":[
+              {"id":"e1","category":"2.1","activity":"electricity.grid.tw","quantity":8640,"unit":"度","period":{"from":"2023-12-15","to":"2024-02-14"}},
+              {"id":"ng","category":"1.1","activity":"fuel.natural-gas","quantity":1.2,"unit":"千立方公尺","heatValue":{"value":8755,"unit":"kcal/m3"}},
+              {"id":"old","category":"1.4","activity":"refrigerant.R-22","quantity":1,"unit":"kg"}]}
+            """,
+            new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var result = new Engine.Inventory.InventoryCalculator(new FactorResolver(FactorLibrary.Shipped)).Calculate(RunInventory.Map(dto).Request!).Value;
+        var written = JsonNode.Parse(Write(result, includeFactors: true))!;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        Collect(written, keys);
+
+        var names = ContractProperties(typeof(InventoryResponse), []).Distinct().ToList();
+        Assert.Contains("includedDays", names);
+        Assert.Contains("heatValue", names);
+        var missing = names.Where(name => !keys.Contains(name)).ToList();
+        Assert.True(missing.Count == 0, $"not written: {string.Join(", ", missing)}");
+    }
+
+    private static void Collect(JsonNode? node, HashSet<string> keys)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, value) in o)
+                {
+                    keys.Add(key);
+                    Collect(value, keys);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var item in a)
+                {
+                    Collect(item, keys);
+                }
+
+                break;
+        }
+    }
+
+    // The JSON names (camelCase) of every property of the records reachable from the response, dictionaries'
+    // values and lists' items included; dictionary keys are data, not contract.
+    private static IEnumerable<string> ContractProperties(Type type, HashSet<Type> seen)
+    {
+        if (!seen.Add(type) || type.Namespace?.StartsWith("Tanpan", StringComparison.Ordinal) != true)
+        {
+            yield break;
+        }
+
+        foreach (var property in type.GetProperties().Where(p => p.DeclaringType == type && p.Name != "EqualityContract"))
+        {
+            yield return JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            var inner = property.PropertyType;
+            foreach (var nested in inner.IsGenericType ? inner.GetGenericArguments() : [Nullable.GetUnderlyingType(inner) ?? inner])
+            {
+                foreach (var name in ContractProperties(nested, seen))
+                {
+                    yield return name;
+                }
+            }
+        }
+    }
+
     private static string Write(Engine.Inventory.InventoryResult result, bool includeFactors)
     {
         using var stream = new MemoryStream();
