@@ -32,7 +32,6 @@ public static class DataServices
             builder.Services.AddScoped<TanpanDb>(sp => sp.GetRequiredService<SqliteTanpanDb>());
         }
 
-        builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }
 }

@@ -45,6 +45,8 @@ public static class TanpanHost
         services.AddScoped<TenantScope>();
         services.AddTanpanAuthorization();
         builder.AddTanpanData();
+        // Migrations and first-start accounts before anything else that starts with the host reads the database.
+        services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<Platform.Records.StoredRecordUpgrader>();
         services.AddScoped<Platform.Records.IStoredRecordUpgrade, Features.WorkOrders.LegacyWorkOrders>();
         services.AddScoped<Platform.Records.IStoredRecordUpgrade, Features.Inventory.LegacyInventories>();

@@ -50,7 +50,7 @@ public sealed class InventoryBrowserTests(BrowserFixture browser) : IClassFixtur
         Assert.Equal("Submitted", await page.Locator("[data-testid=status]").InnerTextAsync());
         // The submitter cannot approve; a reviewer of the company does.
         Assert.Equal(0, await page.Locator("[data-testid=approve]").CountAsync());
-        var (reviewerEmail, reviewerPassword) = await browser.App.CreateColleagueAsync(Tanpan.Web.Data.DatabaseInitializer.DemoCompanyId, Tanpan.Web.Platform.Security.Roles.Reviewer);
+        var (reviewerEmail, reviewerPassword) = await browser.App.CreateColleagueAsync(Tanpan.Web.Host.DatabaseInitializer.DemoCompanyId, Tanpan.Web.Platform.Security.Roles.Reviewer);
         var reviewer = await browser.SignedInPageAsync(reviewerEmail, reviewerPassword);
         await reviewer.GotoAsync(page.Url);
         await reviewer.ClickAsync("[data-testid=approve]");

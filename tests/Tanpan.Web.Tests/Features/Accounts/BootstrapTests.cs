@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tanpan.Web.Data;
+using Tanpan.Web.Host;
 using Tanpan.Web.Platform.Security;
 using Tanpan.Web.Tests.Infrastructure;
 

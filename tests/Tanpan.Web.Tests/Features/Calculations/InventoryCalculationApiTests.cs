@@ -5,13 +5,10 @@ using Tanpan.Web.Tests.Infrastructure;
 
 namespace Tanpan.Web.Tests.Features.Calculations;
 
-public sealed class InventoryCalculationApiTests_Sqlite(SqliteApp app) : InventoryCalculationApiTests(app), IClassFixture<SqliteApp>;
-
-public sealed class InventoryCalculationApiTests_Postgres(PostgresApp app) : InventoryCalculationApiTests(app), IClassFixture<PostgresApp>;
-
 /// <summary>POST /api/v1/calculations/inventory through the real pipeline. Expected values are computed here
 /// from published per-unit factors, not by calling the engine.</summary>
-public abstract class InventoryCalculationApiTests(TanpanApp app)
+// Stateless routes: run once, on the default provider; storage is what the provider tests are for.
+public sealed class InventoryCalculationApiTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private static readonly object ContractExample = new
     {

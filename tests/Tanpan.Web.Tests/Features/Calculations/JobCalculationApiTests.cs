@@ -4,12 +4,9 @@ using Tanpan.Web.Tests.Infrastructure;
 
 namespace Tanpan.Web.Tests.Features.Calculations;
 
-public sealed class JobCalculationApiTests_Sqlite(SqliteApp app) : JobCalculationApiTests(app), IClassFixture<SqliteApp>;
-
-public sealed class JobCalculationApiTests_Postgres(PostgresApp app) : JobCalculationApiTests(app), IClassFixture<PostgresApp>;
-
 /// <summary>POST /api/v1/calculations/job with DESIGN §5's example; expected values by hand from published factors.</summary>
-public abstract class JobCalculationApiTests(TanpanApp app)
+// Stateless routes: run once, on the default provider; storage is what the provider tests are for.
+public sealed class JobCalculationApiTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private static readonly object Example = new
     {

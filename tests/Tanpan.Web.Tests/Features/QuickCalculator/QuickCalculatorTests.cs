@@ -5,12 +5,9 @@ using Tanpan.Web.Tests.Infrastructure;
 
 namespace Tanpan.Web.Tests.Features.QuickCalculator;
 
-public sealed class QuickCalculatorTests_Sqlite(SqliteApp app) : QuickCalculatorTests(app), IClassFixture<SqliteApp>;
-
-public sealed class QuickCalculatorTests_Postgres(PostgresApp app) : QuickCalculatorTests(app), IClassFixture<PostgresApp>;
-
 /// <summary>The no-login quick calculator: API and page. Expected values from published factors, computed here.</summary>
-public abstract class QuickCalculatorTests(TanpanApp app)
+// Stateless routes: run once, on the default provider; storage is what the provider tests are for.
+public sealed class QuickCalculatorTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private const decimal Indirect = 20_000m * 0.474m;
     private const decimal Stationary = 1_000m * 1.9060178044842m;

@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Security;
+using Tanpan.Web.Data;
 using Tanpan.Web.Features.Factors;
 
-namespace Tanpan.Web.Data;
+namespace Tanpan.Web.Host;
 
 /// <summary>Applies migrations at start-up, creates the operator's first account, and loads the demo company (with its
 /// demo user and API key) only when <c>Demo:Seed</c> is on. No password or key is a shipped constant: each is taken
