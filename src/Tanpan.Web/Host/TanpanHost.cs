@@ -9,10 +9,10 @@ using Tanpan.Web.Features.Accounts;
 using Tanpan.Web.Features.Calculations;
 using Tanpan.Web.Features.Factors;
 using Tanpan.Web.Features.QuickCalculator;
+using Tanpan.Web.Features.Inventory;
 using Tanpan.Web.Features.WorkOrders;
 using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Security;
-
 using Tanpan.Web.Platform.Json;
 using Tanpan.Web.Platform.Web;
 
@@ -22,7 +22,6 @@ namespace Tanpan.Web.Host;
 public static class TanpanHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
-    public const string CalculationsPolicy = "calculations";
 
     public static WebApplicationBuilder AddTanpan(this WebApplicationBuilder builder)
     {
@@ -36,7 +35,6 @@ public static class TanpanHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(FactorLibrary.Shipped);
         services.AddSingleton(sp => new FactorResolver(sp.GetRequiredService<FactorLibrary>()));
-        services.AddSingleton(sp => new Engine.Quick.QuickCalculator(new Engine.Inventory.InventoryCalculator(sp.GetRequiredService<FactorResolver>())));
         services.AddSingleton(sp => new Engine.Jobs.JobCalculator(new Engine.Inventory.InventoryCalculator(sp.GetRequiredService<FactorResolver>())));
         // Pages live with their feature (Features/<Area>/Pages); every page declares its own absolute route.
         services.AddRazorPages(o => o.RootDirectory = "/Features");
@@ -48,10 +46,8 @@ public static class TanpanHost
         // Migrations and first-start accounts before anything else that starts with the host reads the database.
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<Platform.Records.StoredRecordUpgrader>();
-        services.AddScoped<Platform.Records.IStoredRecordUpgrade, Features.WorkOrders.LegacyWorkOrders>();
-        services.AddScoped<Platform.Records.IStoredRecordUpgrade, Features.Inventory.LegacyInventories>();
-        services.AddScoped<Platform.Factors.ICompanyFactors, Features.Factors.CompanyFactors>();
         builder.AddTanpanAccounts();
+        services.AddFactors().AddInventory().AddWorkOrders().AddQuickCalculator();
 
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -90,7 +86,7 @@ public static class TanpanHost
                     await TooManyRequestsPage.WriteAsync(http, retryAfter, ct);
                 }
             };
-            o.AddPolicy(CalculationsPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+            o.AddPolicy(RateLimitPolicies.Calculations, http => RateLimitPartition.GetFixedWindowLimiter(
                 ClientAddress.Key(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddAccountPolicies(builder.Configuration);
@@ -118,30 +114,9 @@ public static class TanpanHost
             .WithNonce().DisableDefaultFonts().DisableTelemetry());
 
         var api = app.MapGroup("/api/v1");
-        api.MapPost("/calculations/inventory", RunInventory.Handle)
-            .WithName(nameof(RunInventory))
-            .WithTags("Calculations")
-            .WithSummary("Calculate an ISO 14064-1 inventory (stateless, no login)")
-            .Accepts<InventoryRequestDto>("application/json")
-            .Produces<InventoryResponse>(StatusCodes.Status200OK)
-            .RequireRateLimiting(CalculationsPolicy);
-        api.MapPost("/calculations/job", RunJobCalculation.Handle)
-            .WithName(nameof(RunJobCalculation))
-            .WithTags("Calculations")
-            .WithSummary("The carbon of one work order: process × input subtotals, shares and intensity (no login)")
-            .Accepts<RunJobCalculation.Request>("application/json")
-            .RequireRateLimiting(CalculationsPolicy);
-        api.MapPost("/calculations/quick", QuickCalculation.Handle)
-            .WithName("RunQuickCalculation")
-            .WithTags("Calculations")
-            .WithSummary("The SME quick calculator: stationary / mobile / energy-indirect emissions with shares (no login)")
-            .Accepts<QuickRequestDto>("application/json")
-            .RequireRateLimiting(CalculationsPolicy);
-        api.MapGet("/factors", SearchFactors.Handle).WithName(nameof(SearchFactors)).WithTags("Factors")
-            .WithSummary("Which factor will be used for an activity, with its source, version and year");
-        api.MapGet("/factors/library", SearchFactors.Library).WithName("GetFactorLibrary").WithTags("Factors")
-            .WithSummary("The shipped factor library with provenance");
-        api.MapCustomFactors();
+        api.MapCalculations();
+        api.MapQuickCalculator();
+        api.MapFactors();
         api.MapWorkOrders();
         app.MapRazorPages();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();

@@ -5,6 +5,10 @@ namespace Tanpan.Web.Features.WorkOrders;
 /// <summary>/api/v1/work-orders for ERP systems (API key with scopes) and signed-in users (roles).</summary>
 public static class WorkOrderEndpoints
 {
+    public static IServiceCollection AddWorkOrders(this IServiceCollection services) =>
+        // Work orders stored before records of their own existed are converted at start-up, old codes still verifying.
+        services.AddScoped<Platform.Records.IStoredRecordUpgrade, LegacyWorkOrders>();
+
     public static RouteGroupBuilder MapWorkOrders(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/work-orders").WithTags("Work orders");

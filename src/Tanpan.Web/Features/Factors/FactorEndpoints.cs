@@ -1,0 +1,19 @@
+using Tanpan.Web.Platform.Factors;
+
+namespace Tanpan.Web.Features.Factors;
+
+public static class FactorEndpoints
+{
+    /// <summary>The company's own factors, offered to calculating features through <see cref="ICompanyFactors"/>.</summary>
+    public static IServiceCollection AddFactors(this IServiceCollection services) =>
+        services.AddScoped<ICompanyFactors, CompanyFactors>();
+
+    public static RouteGroupBuilder MapFactors(this RouteGroupBuilder api)
+    {
+        api.MapGet("/factors", SearchFactors.Handle).WithName(nameof(SearchFactors)).WithTags("Factors")
+            .WithSummary("Which factor will be used for an activity, with its source, version and year");
+        api.MapGet("/factors/library", SearchFactors.Library).WithName("GetFactorLibrary").WithTags("Factors")
+            .WithSummary("The shipped factor library with provenance");
+        return api.MapCustomFactors();
+    }
+}

@@ -1,0 +1,10 @@
+using Tanpan.Web.Platform.Records;
+
+namespace Tanpan.Web.Features.Inventory;
+
+public static class InventoryServices
+{
+    public static IServiceCollection AddInventory(this IServiceCollection services) =>
+        // Locked inventories stored before records of their own existed are converted at start-up.
+        services.AddScoped<IStoredRecordUpgrade, LegacyInventories>();
+}
