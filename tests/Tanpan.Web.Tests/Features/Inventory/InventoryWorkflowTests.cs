@@ -133,20 +133,62 @@ public abstract partial class InventoryWorkflowTests(TanpanApp app)
     {
         var a = (await app.SignInAsNewCompanyUserAsync("A 公司")).Client;
         var (url, html) = await SetUpAsync(a, 2022);
+        var sourceA = SourceId(html, "全廠用電");
+        await Forms.PostAsync(a, url, [new("Entry.SourceId", SourceId(html, "緊急發電機")), new("Entry.From", "2022-03-01"), new("Entry.To", "2022-03-31"), new("Entry.Quantity", "50"), new("Entry.Unit", "L")], handler: "Entry");
+        var entryA = Regex.Match(await a.GetStringAsync(url), "entryId=([0-9a-f-]{36})").Groups[1].Value;
+        Assert.NotEmpty(entryA);
         var b = (await app.SignInAsNewCompanyUserAsync("B 公司")).Client;
 
-        Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync(url)).StatusCode);
-        var token = Regex.Match(await b.GetStringAsync("/inventory"), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        foreach (var handler in new[] { "Entry", "Bill", "Submit", "Approve", "Unlock" })
+        foreach (var get in new[] { url, $"{url}?handler=Template", $"{url}?handler=Export", $"{url}?handler=Pdf", $"{url}/significance" })
         {
-            var post = await b.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Entry.SourceId", SourceId(html, "全廠用電")), new("Comment", "x")]));
-            Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync(get)).StatusCode);
         }
+
+        var token = Regex.Match(await b.GetStringAsync("/inventory"), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        foreach (var handler in new[] { "Entry", "Bill", "Submit", "Approve", "Return", "Unlock", $"Delete&entryId={entryA}" })
+        {
+            var post = await b.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Entry.SourceId", sourceA), new("Comment", "x")]));
+            Assert.True(post.StatusCode == HttpStatusCode.NotFound, $"{handler}: {post.StatusCode}");
+        }
+
+        var import = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent("x"u8.ToArray()), "file", "a.csv" } };
+        Assert.Equal(HttpStatusCode.NotFound, (await b.PostAsync($"{url}?handler=Import", import)).StatusCode);
+        var significance = await b.PostAsync($"{url}/significance", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.NotFound, significance.StatusCode);
 
         var bInventories = await b.GetStringAsync("/inventory");
         Assert.DoesNotContain(url, bInventories, StringComparison.Ordinal);
         Assert.DoesNotContain("台中一廠", await b.GetStringAsync("/inventory/register"), StringComparison.Ordinal);
         Assert.DoesNotContain("緊急發電機", await b.GetStringAsync("/inventory/audit"), StringComparison.Ordinal);
+        // A's entry is still there, untouched by B's delete.
+        Assert.Contains(entryA, await a.GetStringAsync(url), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForeignSourceAndFacilityIds_AreRefused_InTheCompanysOwnInventory()
+    {
+        var a = (await app.SignInAsNewCompanyUserAsync("A 公司 ids")).Client;
+        var (_, htmlA) = await SetUpAsync(a, 2023);
+        var sourceA = SourceId(htmlA, "全廠用電");
+        var facilityA = OptionPattern().Match(await a.GetStringAsync("/inventory/register")).Groups[1].Value;
+        var b = (await app.SignInAsNewCompanyUserAsync("B 公司 ids")).Client;
+        var (urlB, _) = await SetUpAsync(b, 2023);
+
+        // B's own inventory, but A's source: refused as a field error, nothing stored.
+        var entry = await Forms.PostAsync(b, urlB, [new("Entry.SourceId", sourceA), new("Entry.From", "2023-03-01"), new("Entry.To", "2023-03-31"), new("Entry.Quantity", "50"), new("Entry.Unit", "kWh")], handler: "Entry");
+        var entryPage = await entry.Content.ReadAsStringAsync();
+        Assert.True(entry.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, entry.StatusCode.ToString());
+        Assert.Contains("data-testid=\"entry-count\">0<", await b.GetStringAsync(urlB), StringComparison.Ordinal);
+        if (entry.StatusCode == HttpStatusCode.OK)
+        {
+            Assert.Matches("field-error\">[^<]+<", entryPage);
+        }
+
+        // B's register, but A's facility: refused, and no source of B's points at A's facility.
+        var source = await Forms.PostAsync(b, "/inventory/register", Source(facilityA, "1.1", "fuel.diesel", "越界鍋爐", "stationary"), handler: "Source");
+        Assert.True(source.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, source.StatusCode.ToString());
+        Assert.DoesNotContain("越界鍋爐", await b.GetStringAsync("/inventory/register"), StringComparison.Ordinal);
+        Assert.DoesNotContain("越界鍋爐", await a.GetStringAsync("/inventory/register"), StringComparison.Ordinal);
     }
 
     [Fact]

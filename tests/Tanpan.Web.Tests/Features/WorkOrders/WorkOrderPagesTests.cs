@@ -55,7 +55,9 @@ public abstract class WorkOrderPagesTests(TanpanApp app)
         var page = await (await Forms.PostAsync(client, "/jobs/new", Form("WO-BAD", fuelOil: "-5").Where(f => f.Key != "Input.Quantity").ToList())).Content.ReadAsStringAsync();
 
         Assert.Contains("data-testid=\"errors\"", page, StringComparison.Ordinal);
-        Assert.Contains("quantity", page, StringComparison.Ordinal);
+        // Each error stands next to its own field: the missing output quantity and the negative fuel-oil energy.
+        Assert.Matches("data-testid=\"job-quantity\"><span class=\"field-error\">[^<]+</span>", page);
+        Assert.Matches("data-testid=\"energy-[0-9]+-[0-9]+\"><span class=\"field-error\">[^<]+</span>", page);
         Assert.Contains("共 0 筆", await client.GetStringAsync("/jobs"), StringComparison.Ordinal);
     }
 
