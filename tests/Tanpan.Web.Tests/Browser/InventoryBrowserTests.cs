@@ -53,7 +53,14 @@ public sealed class InventoryBrowserTests(BrowserFixture browser) : IClassFixtur
         var (reviewerEmail, reviewerPassword) = await browser.App.CreateColleagueAsync(Tanpan.Web.Host.DatabaseInitializer.DemoCompanyId, Tanpan.Web.Platform.Security.Roles.Reviewer);
         var reviewer = await browser.SignedInPageAsync(reviewerEmail, reviewerPassword);
         await reviewer.GotoAsync(page.Url);
+        var question = string.Empty;
+        reviewer.Dialog += async (_, dialog) =>
+        {
+            question = dialog.Message;
+            await dialog.AcceptAsync();
+        };
         await reviewer.ClickAsync("[data-testid=approve]");
+        Assert.Contains("鎖定", question, StringComparison.Ordinal);
         Assert.Equal("Locked", await reviewer.Locator("[data-testid=status]").InnerTextAsync());
         await page.ReloadAsync();
         Assert.Equal("Locked", await page.Locator("[data-testid=status]").InnerTextAsync());

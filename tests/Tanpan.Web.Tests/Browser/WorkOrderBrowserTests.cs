@@ -26,8 +26,21 @@ public sealed class WorkOrderBrowserTests(BrowserFixture browser) : IClassFixtur
         Assert.Equal($"{total.ToString("N3", System.Globalization.CultureInfo.GetCultureInfo("zh-TW"))} kgCO2e", (await page.Locator("[data-testid=job-total]").InnerTextAsync()).Trim());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "work-order.png"), FullPage = true });
 
+        // Issuing asks first: declining leaves the work order uncertified, accepting certifies it.
+        var questions = new List<string>();
+        var accept = false;
+        page.Dialog += async (_, dialog) =>
+        {
+            questions.Add(dialog.Message);
+            await (accept ? dialog.AcceptAsync() : dialog.DismissAsync());
+        };
+        await page.ClickAsync("[data-testid=certify]");
+        Assert.Equal(0, await page.Locator("[data-testid=certified-notice]").CountAsync());
+        accept = true;
         await page.ClickAsync("[data-testid=certify]");
         await page.Locator("[data-testid=certified-notice]").WaitForAsync();
+        Assert.Equal(2, questions.Count);
+        Assert.Contains("核發", questions[0], StringComparison.Ordinal);
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=certificate]"));
         var text = await Infrastructure.Pdf.TextAsync(await File.ReadAllBytesAsync((await download.PathAsync())!));
         Assert.Contains("WO-BROWSER-1", text, StringComparison.Ordinal);

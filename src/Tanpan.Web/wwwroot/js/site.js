@@ -5,3 +5,14 @@ document.addEventListener('click', e => {
   }
 });
 
+
+// Irreversible actions ask first: a form, or the button that submits it, names its question in data-confirm
+// (issuing a certificate freezes it; approving locks the inventory; revoking a key stops the systems using it).
+document.addEventListener('submit', e => {
+  const form = e.target;
+  const button = e.submitter;
+  const question = (button instanceof HTMLElement && button.dataset.confirm) || (form instanceof HTMLElement && form.dataset.confirm);
+  if (question && !window.confirm(question)) {
+    e.preventDefault();
+  }
+});
