@@ -23,7 +23,13 @@ public abstract class LegacyRecordTests(TanpanApp app)
 {
     private static readonly object Order = new
     {
-        orderNo = "PO-OLD", workOrderNo = "WO-OLD", metal = "Zn", date = "2024-06-05", quantity = 100, unit = "kg", mixRatioPercent = 50,
+        orderNo = "PO-OLD",
+        workOrderNo = "WO-OLD",
+        metal = "Zn",
+        date = "2024-06-05",
+        quantity = 100,
+        unit = "kg",
+        mixRatioPercent = 50,
         processes = new[] { new { name = "電鍍", inputs = new[] { new { activity = "electricity.grid.tw", quantity = 200, unit = "kWh" } } } },
     };
 

@@ -17,10 +17,10 @@ internal sealed class InventoryJsonResult(InventoryResult result, bool includeFa
     private static readonly JsonWriterOptions Options = new() { Encoder = InventoryResponseWriter.Encoder, SkipValidation = true };
 
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
+    private static ArrayBufferWriter<byte>? _threadBuffer;
 
     [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
+    private static Utf8JsonWriter? _threadWriter;
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
@@ -34,8 +34,8 @@ internal sealed class InventoryJsonResult(InventoryResult result, bool includeFa
 
         // Written synchronously and copied into the body before anything is awaited, so the per-thread buffer and
         // writer are never used by two requests at once.
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, Options);
+        var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        var writer = _threadWriter ??= new Utf8JsonWriter(buffer, Options);
         buffer.ResetWrittenCount();
         writer.Reset(buffer);
         InventoryResponseWriter.Write(writer, result, includeFactors);
@@ -44,8 +44,8 @@ internal sealed class InventoryJsonResult(InventoryResult result, bool includeFa
         response.BodyWriter.Write(buffer.WrittenSpan);
         if (buffer.Capacity > MaxRetainedBuffer)
         {
-            t_buffer = null;
-            t_writer = null;
+            _threadBuffer = null;
+            _threadWriter = null;
         }
 
         var flush = response.BodyWriter.FlushAsync(httpContext.RequestAborted);

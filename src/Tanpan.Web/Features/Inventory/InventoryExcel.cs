@@ -95,8 +95,14 @@ public static class InventoryExcel
 
         var factors = result.Factors.Select(f => new Dictionary<string, object?>
         {
-            ["id"] = f.Id, ["value"] = f.Value, ["unit"] = f.Unit, ["source"] = f.Source, ["version"] = f.Version,
-            ["verification"] = f.Verification, ["gwp_set"] = f.GwpSet, ["heat_value"] = f.HeatValue is { } h ? $"{h.Value} {h.Unit} ({h.Table})" : null,
+            ["id"] = f.Id,
+            ["value"] = f.Value,
+            ["unit"] = f.Unit,
+            ["source"] = f.Source,
+            ["version"] = f.Version,
+            ["verification"] = f.Verification,
+            ["gwp_set"] = f.GwpSet,
+            ["heat_value"] = f.HeatValue is { } h ? $"{h.Value} {h.Unit} ({h.Table})" : null,
         }).ToArray();
 
         var facilities = inventory.Facilities.ToDictionary(f => f.Id, f => f.Name);
@@ -112,8 +118,13 @@ public static class InventoryExcel
     private static Dictionary<string, object?>[] SourceRows(IEnumerable<EmissionSource> sources, IReadOnlyDictionary<Guid, string>? facilities = null) =>
         sources.Select(s => new Dictionary<string, object?>
         {
-            ["排放源 source"] = s.Description, ["類別 category"] = s.Category, ["活動 activity"] = s.Activity, ["用途 use"] = s.Use,
-            ["廠區 facility"] = facilities?.GetValueOrDefault(s.FacilityId), ["表號 meter"] = s.MeterNumber, ["負責人 owner"] = s.DataOwner,
+            ["排放源 source"] = s.Description,
+            ["類別 category"] = s.Category,
+            ["活動 activity"] = s.Activity,
+            ["用途 use"] = s.Use,
+            ["廠區 facility"] = facilities?.GetValueOrDefault(s.FacilityId),
+            ["表號 meter"] = s.MeterNumber,
+            ["負責人 owner"] = s.DataOwner,
         }).DefaultIfEmpty(new Dictionary<string, object?> { ["排放源 source"] = string.Empty }).ToArray();
 
     private static Dictionary<string, object?> Row(string source, string from, string to, decimal? quantity, string unit, decimal? peak, decimal? semi, decimal? saturday, decimal? offPeak, decimal? contract, string? reference)

@@ -245,8 +245,18 @@ public static partial class ImportWorkOrders
 
         var header = path switch
         {
-            "orderNo" => 0, "workOrderNo" => 1, "metal" => 2, "date" => 3, "productName" => 4, "quantity" => 5, "unit" => 6,
-            "mixRatioPercent" => 7, "areaCm2" => 8, "thicknessUm" => 9, "densityKgPerM3" => 10, _ => 11,
+            "orderNo" => 0,
+            "workOrderNo" => 1,
+            "metal" => 2,
+            "date" => 3,
+            "productName" => 4,
+            "quantity" => 5,
+            "unit" => 6,
+            "mixRatioPercent" => 7,
+            "areaCm2" => 8,
+            "thicknessUm" => 9,
+            "densityKgPerM3" => 10,
+            _ => 11,
         };
         return SheetCells.Address(sheet, header, firstRow);
     }

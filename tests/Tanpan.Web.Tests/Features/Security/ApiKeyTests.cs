@@ -19,7 +19,11 @@ public abstract partial class ApiKeyTests(TanpanApp app)
 
     private static readonly object Order = new
     {
-        orderNo = "PO-K", workOrderNo = "WO-K", date = "2024-06-05", quantity = 1, unit = "kg",
+        orderNo = "PO-K",
+        workOrderNo = "WO-K",
+        date = "2024-06-05",
+        quantity = 1,
+        unit = "kg",
         processes = new[] { new { name = "電鍍", inputs = new[] { new { activity = "electricity.grid.tw", quantity = 10, unit = "kWh" } } } },
     };
 

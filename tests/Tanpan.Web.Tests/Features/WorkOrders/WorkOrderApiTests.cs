@@ -77,7 +77,11 @@ public abstract class WorkOrderApiTests(TanpanApp app)
         var (_, erp) = await app.CreateCompanyAsync("電鍍廠 H");
         var body = new
         {
-            orderNo = "PO-M", workOrderNo = "WO-METER", date = "2024-06-05", quantity = 300, unit = "piece",
+            orderNo = "PO-M",
+            workOrderNo = "WO-METER",
+            date = "2024-06-05",
+            quantity = 300,
+            unit = "piece",
             allocation = new { key = "area", jobValue = 1200, totalValue = 6000 },
             processes = new[] { new { name = "電鍍", inputs = new[] { new { activity = "electricity.grid.tw", quantity = 900, unit = "kWh" } } } },
         };

@@ -94,8 +94,14 @@ public sealed class IndexModel(TanpanDb db, TenantScope tenant, Engine.Jobs.JobC
         var all = await ListWorkOrders.SearchAsync(db, Q, Metal, From, To, ListWorkOrders.Sorts.Contains(Sort) ? Sort : "-date", 1, 100_000, ct);
         var rows = all.Items.Select(w => new Dictionary<string, object?>
         {
-            ["訂單編號 order_no"] = w.OrderNo, ["工單編號 work_order_no"] = w.WorkOrderNo, ["加工金屬 metal"] = w.Metal, ["加工日期 date"] = w.Date,
-            ["產品 product"] = w.ProductName, ["數量 quantity"] = w.Quantity, ["單位 unit"] = w.Unit, ["排放量 kgCO2e"] = w.TotalKgCo2e,
+            ["訂單編號 order_no"] = w.OrderNo,
+            ["工單編號 work_order_no"] = w.WorkOrderNo,
+            ["加工金屬 metal"] = w.Metal,
+            ["加工日期 date"] = w.Date,
+            ["產品 product"] = w.ProductName,
+            ["數量 quantity"] = w.Quantity,
+            ["單位 unit"] = w.Unit,
+            ["排放量 kgCO2e"] = w.TotalKgCo2e,
             ["計算時間（台北） calculated_taipei"] = TaipeiTime.Format(w.CalculatedAtUtc),
             ["狀態 status"] = w.Status,
         }).DefaultIfEmpty(new Dictionary<string, object?> { ["訂單編號 order_no"] = null }).ToArray();

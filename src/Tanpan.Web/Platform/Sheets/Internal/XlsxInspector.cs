@@ -202,62 +202,62 @@ internal static class XlsxInspector
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element when reader.LocalName == "row" && cellDepth < 0:
-                {
-                    var next = rowIndex + 1;
-                    rowIndex = int.TryParse(reader.GetAttribute("r"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r - 1 : rowIndex + 1;
-                    if (rowIndex < 0)
                     {
-                        break;      // MiniExcel skips rows before A1
-                    }
+                        var next = rowIndex + 1;
+                        rowIndex = int.TryParse(reader.GetAttribute("r"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r - 1 : rowIndex + 1;
+                        if (rowIndex < 0)
+                        {
+                            break;      // MiniExcel skips rows before A1
+                        }
 
-                    yielded += Math.Max(0, rowIndex - next) + 1;
-                    if (yielded - 1 > limits.MaxRows)
-                    {
-                        throw new GuardStopException(UploadFailure.Over(UploadCodes.TooManyRows, "data rows", limits.MaxRows, yielded - 1, sheet, atLeast: true));
-                    }
+                        yielded += Math.Max(0, rowIndex - next) + 1;
+                        if (yielded - 1 > limits.MaxRows)
+                        {
+                            throw new GuardStopException(UploadFailure.Over(UploadCodes.TooManyRows, "data rows", limits.MaxRows, yielded - 1, sheet, atLeast: true));
+                        }
 
-                    column = -1;
-                    cellsInRow = 0;
-                    break;
-                }
+                        column = -1;
+                        cellsInRow = 0;
+                        break;
+                    }
 
                 case XmlNodeType.Element when reader.LocalName == "c" && cellDepth < 0:
-                {
-                    column = ColumnIndex(reader.GetAttribute("r")) ?? column + 1;
-                    cellsInRow++;
-                    if (column >= limits.MaxColumns || cellsInRow > limits.MaxColumns)
                     {
-                        throw new GuardStopException(UploadFailure.Over(UploadCodes.TooManyColumns, "columns", limits.MaxColumns, Math.Max(column + 1, cellsInRow), sheet,
-                            SheetCells.Address(sheet, column, (int)Math.Min(rowIndex + 1, int.MaxValue)), atLeast: true));
-                    }
+                        column = ColumnIndex(reader.GetAttribute("r")) ?? column + 1;
+                        cellsInRow++;
+                        if (column >= limits.MaxColumns || cellsInRow > limits.MaxColumns)
+                        {
+                            throw new GuardStopException(UploadFailure.Over(UploadCodes.TooManyColumns, "columns", limits.MaxColumns, Math.Max(column + 1, cellsInRow), sheet,
+                                SheetCells.Address(sheet, column, (int)Math.Min(rowIndex + 1, int.MaxValue)), atLeast: true));
+                        }
 
-                    if (!reader.IsEmptyElement)
-                    {
-                        cellDepth = reader.Depth;
-                        cellText = 0;
-                    }
+                        if (!reader.IsEmptyElement)
+                        {
+                            cellDepth = reader.Depth;
+                            cellText = 0;
+                        }
 
-                    break;
-                }
+                        break;
+                    }
 
                 case XmlNodeType.EndElement when reader.Depth == cellDepth:
                     cellDepth = -1;
                     break;
 
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
-                {
-                    int n;
-                    while ((n = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
                     {
-                        if (cellDepth >= 0 && (cellText += n) > limits.MaxCellLength)
+                        int n;
+                        while ((n = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
                         {
-                            throw new GuardStopException(UploadFailure.Over(UploadCodes.CellTooLong, "characters in one cell", limits.MaxCellLength, cellText, sheet,
-                                SheetCells.Address(sheet, column, (int)Math.Min(rowIndex + 1, int.MaxValue)), atLeast: true));
+                            if (cellDepth >= 0 && (cellText += n) > limits.MaxCellLength)
+                            {
+                                throw new GuardStopException(UploadFailure.Over(UploadCodes.CellTooLong, "characters in one cell", limits.MaxCellLength, cellText, sheet,
+                                    SheetCells.Address(sheet, column, (int)Math.Min(rowIndex + 1, int.MaxValue)), atLeast: true));
+                            }
                         }
-                    }
 
-                    break;
-                }
+                        break;
+                    }
             }
         }
     }
