@@ -119,6 +119,7 @@ public static class TanpanHost
         api.MapFactors();
         api.MapWorkOrders();
         app.MapRazorPages();
+        app.MapFormerJobPages();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
         return app;
     }

@@ -57,7 +57,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : 
         await member.Locator("svg[data-testid=month-chart] rect").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         Assert.Equal("600px", await member.Locator("svg[data-testid=month-chart]").EvaluateAsync<string>("e => getComputedStyle(e).maxWidth"));
 
-        foreach (var path in new[] { "/account", "/jobs", "/jobs/new", "/account/users", "/account/company" })
+        foreach (var path in new[] { "/account", "/work-orders", "/work-orders/new", "/account/users", "/account/company" })
         {
             await VisitAsync(member, path);
         }

@@ -9,7 +9,7 @@ public sealed class WorkOrderBrowserTests(BrowserFixture browser) : IClassFixtur
     {
         var page = await browser.SignedInPageAsync(TanpanApp.DemoEmail, TanpanApp.DemoPassword);
 
-        await page.GotoAsync("/jobs/new");
+        await page.GotoAsync("/work-orders/new");
         await page.FillAsync("[data-testid=job-orderNo]", "PO-9");
         await page.FillAsync("[data-testid=job-workOrderNo]", "WO-BROWSER-1");
         await page.FillAsync("[data-testid=job-date]", "2024-06-05");
@@ -48,7 +48,7 @@ public sealed class WorkOrderBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.ClickAsync("[data-testid=verify-link]");
         await page.Locator("[data-testid=valid]").WaitForAsync();
 
-        await page.GotoAsync("/jobs?q=browser");
+        await page.GotoAsync("/work-orders?q=browser");
         Assert.Contains("WO-BROWSER-1", await page.Locator("[data-testid=jobs]").InnerTextAsync(), StringComparison.Ordinal);
     }
 }

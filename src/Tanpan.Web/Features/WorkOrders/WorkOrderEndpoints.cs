@@ -9,6 +9,15 @@ public static class WorkOrderEndpoints
         // Work orders stored before records of their own existed are converted at start-up, old codes still verifying.
         services.AddScoped<Platform.Records.IStoredRecordUpgrade, LegacyWorkOrders>();
 
+    /// <summary>The pages were once under <c>/jobs</c>; links, bookmarks and QR codes printed then keep working.</summary>
+    public static IEndpointRouteBuilder MapFormerJobPages(this IEndpointRouteBuilder app)
+    {
+        app.Map("/jobs/{**rest}", (HttpContext http, string? rest) =>
+                Results.Redirect($"/work-orders{(string.IsNullOrEmpty(rest) ? string.Empty : "/" + rest)}{http.Request.QueryString}", permanent: true, preserveMethod: true))
+            .ExcludeFromDescription();
+        return app;
+    }
+
     public static RouteGroupBuilder MapWorkOrders(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/work-orders").WithTags("Work orders");

@@ -75,7 +75,7 @@ public abstract partial class ApiKeyTests(TanpanApp app)
         var (_, admin) = await app.SignInAsNewCompanyUserAsync("金鑰公司 頁面");
         var erp = KeyClient(await IssueAsync(admin, "all", [.. Permission.ApiScopes.Select(p => p.Name)]));
 
-        foreach (var page in new[] { "/account/users", "/account/api-keys", "/inventory", "/jobs", "/account" })
+        foreach (var page in new[] { "/account/users", "/account/api-keys", "/inventory", "/work-orders", "/account" })
         {
             Assert.Equal(HttpStatusCode.BadRequest, (await erp.GetAsync(page)).StatusCode);
         }

@@ -61,10 +61,10 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("POST", $"/inventory/{inventoryId}?handler=Approve", [Admin, Reviewer], null, true, "Comment=");
         yield return new("POST", $"/inventory/{inventoryId}?handler=Unlock", [Admin], null, true, "Comment=");
         yield return new("POST", "/inventory/register?handler=Facility", [Admin, Clerk], null, true, "FacilityName=");
-        yield return new("GET", "/jobs", CompanyRoles, null, true);
-        yield return new("GET", "/jobs/new", [Admin, Clerk], null, true);
-        yield return new("GET", $"/jobs/{orderId}", CompanyRoles, null, true);
-        yield return new("POST", $"/jobs/{orderId}?handler=Certify", [Admin, Clerk, Reviewer], null, true);
+        yield return new("GET", "/work-orders", CompanyRoles, null, true);
+        yield return new("GET", "/work-orders/new", [Admin, Clerk], null, true);
+        yield return new("GET", $"/work-orders/{orderId}", CompanyRoles, null, true);
+        yield return new("POST", $"/work-orders/{orderId}?handler=Certify", [Admin, Clerk, Reviewer], null, true);
         yield return new("GET", "/account/users", [Admin], null, true);
         yield return new("POST", "/account/users?handler=Invite", [Admin], null, true, "inviteEmail=");
         yield return new("GET", "/account/company", [Admin], null, true);

@@ -38,7 +38,7 @@ public sealed class DetailModel(TanpanDb db, TenantScope tenant, IConfiguration 
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
-        return Redirect($"/jobs/{id}?certified=1");
+        return Redirect($"/work-orders/{id}?certified=1");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

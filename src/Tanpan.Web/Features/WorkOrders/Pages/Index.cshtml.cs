@@ -111,5 +111,5 @@ public sealed class IndexModel(TanpanDb db, TenantScope tenant, Engine.Jobs.JobC
     }
 
     public string Link(int page, string? sort = null) =>
-        $"/jobs?q={Uri.EscapeDataString(Q ?? string.Empty)}&metal={Uri.EscapeDataString(Metal ?? string.Empty)}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&sort={sort ?? Sort}&p={page}";
+        $"/work-orders?q={Uri.EscapeDataString(Q ?? string.Empty)}&metal={Uri.EscapeDataString(Metal ?? string.Empty)}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&sort={sort ?? Sort}&p={page}";
 }

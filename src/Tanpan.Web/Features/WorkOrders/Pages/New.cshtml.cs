@@ -109,6 +109,6 @@ public sealed class NewModel(TanpanDb db, TenantScope tenant, JobCalculator calc
             return Page();
         }
 
-        return Redirect($"/jobs/{created.Value.Row.Id}");
+        return Redirect($"/work-orders/{created.Value.Row.Id}");
     }
 }
