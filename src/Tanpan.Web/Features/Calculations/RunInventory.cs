@@ -1,3 +1,4 @@
+using Tanpan.Web.Platform.Inputs;
 using Tanpan.Engine.Activities;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -125,10 +126,10 @@ public static class RunInventory
             }
         }
 
-        var yearOk = dto.ReportingYear is >= 1990 and <= 2100;
+        var yearOk = InputLimits.IsYear(dto.ReportingYear);
         if (dto.ReportingYear is not null && !yearOk)
         {
-            errors.Add(new("reportingYear", "must be a year between 1990 and 2100"));
+            errors.Add(new("reportingYear", $"must be a year {InputLimits.YearRange}"));
         }
 
         var request = yearOk && dto.Lines is not null && dto.Lines.Count <= MaxLines && !errors.Any(e => e.Path == "gwpSet")
@@ -236,9 +237,9 @@ public static class RunInventory
             custom = built.Succeeded ? built.Value : null;
         }
 
-        if (dto.FactorYear is < 1990 or > 2100)
+        if (dto.FactorYear is { } factorYear && !InputLimits.IsYear(factorYear))
         {
-            errors.Add(new(Path(i, "factorYear"), "must be a year between 1990 and 2100"));
+            errors.Add(new(Path(i, "factorYear"), $"must be a year {InputLimits.YearRange}"));
         }
 
         if (errors.Count > before)

@@ -1,3 +1,4 @@
+using Tanpan.Web.Platform.Inputs;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -67,9 +68,9 @@ public static partial class CustomFactorEndpoints
             errors.Add(new("name", "required, at most 200 characters"));
         }
 
-        if (request.Year is < 1990 or > 2100)
+        if (request.Year is { } year && !InputLimits.IsYear(year))
         {
-            errors.Add(new("year", "must be a year between 1990 and 2100"));
+            errors.Add(new("year", $"must be a year {InputLimits.YearRange}"));
         }
 
         var built = CustomFactorRules.Create(code ?? string.Empty, request.Value, request.Unit, request.Source, request.Version, request.Year);

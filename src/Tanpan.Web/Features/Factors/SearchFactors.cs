@@ -1,3 +1,4 @@
+using Tanpan.Web.Platform.Inputs;
 using Tanpan.Engine.Activities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tanpan.Engine.Common;
@@ -38,9 +39,9 @@ public static class SearchFactors
         }
 
         var targetYear = year ?? library.Grid[^1].Year;
-        if (targetYear is < 1990 or > 2100)
+        if (!InputLimits.IsYear(targetYear))
         {
-            errors.Add(new("year", "must be a year between 1990 and 2100"));
+            errors.Add(new("year", $"must be a year {InputLimits.YearRange}"));
         }
 
         if (errors.Count > 0)

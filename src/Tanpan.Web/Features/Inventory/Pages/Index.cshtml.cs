@@ -1,3 +1,4 @@
+using Tanpan.Web.Platform.Inputs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -51,18 +52,18 @@ public sealed class IndexModel(TanpanDb db, TenantScope tenant, TimeProvider clo
         }
 
         CollectBindingErrors(HttpContext.T("格式不正確", "invalid value"));
-        if (Year is not (>= 2005 and <= 2100))
+        if (!InputLimits.IsYear(Year))
         {
-            AddError(nameof(Year), HttpContext.T("年度需介於 2005 與 2100", "year must be between 2005 and 2100"));
+            AddError(nameof(Year), HttpContext.T($"年度需介於 {InputLimits.MinYear} 與 {InputLimits.MaxYear}", $"year must be {InputLimits.YearRange}"));
         }
         else if (Inventories.Any(i => i.Year == Year))
         {
             AddError(nameof(Year), HttpContext.T("該年度盤查已存在", "an inventory for that year exists"));
         }
 
-        if (BaseYear is not null && (BaseYear < 2005 || BaseYear > Year))
+        if (BaseYear is not null && (BaseYear < InputLimits.MinYear || BaseYear > Year))
         {
-            AddError(nameof(BaseYear), HttpContext.T("基準年需介於 2005 與盤查年度之間", "base year must be between 2005 and the inventory year"));
+            AddError(nameof(BaseYear), HttpContext.T($"基準年需介於 {InputLimits.MinYear} 與盤查年度之間", $"base year must be between {InputLimits.MinYear} and the inventory year"));
         }
 
         if (Errors.Count > 0)
