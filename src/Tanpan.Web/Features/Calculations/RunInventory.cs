@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Common;
 using Tanpan.Engine.Factors;
 using Tanpan.Engine.Inventory;
-using Tanpan.Engine.Quantities;
 using Tanpan.Web.Platform.Contracts;
 using Tanpan.Web.Platform.Errors;
 using Tanpan.Web.Platform.Json;
@@ -82,19 +81,7 @@ public static class RunInventory
             errors.Add(new("reportingYear", "required: the calendar year of the inventory, e.g. 2024"));
         }
 
-        // The contract's documented default is AR5 (the MOENV 2024 basis).
-        var gwp = GwpSet.Ar5;
-        if (dto.GwpSet is not null)
-        {
-            if (GwpSets.TryParse(dto.GwpSet, out var parsedGwp))
-            {
-                gwp = parsedGwp.Value;
-            }
-            else
-            {
-                errors.Add(new("gwpSet", $"'{dto.GwpSet}' is not a GWP set; allowed: {string.Join(", ", GwpSets.Codes)}"));
-            }
-        }
+        var gwp = ActivityInputs.Gwp(dto.GwpSet, "gwpSet", errors);
 
         if (dto.Lines is null)
         {
@@ -162,36 +149,14 @@ public static class RunInventory
             errors.Add(new(Path(i, "activity"), "required, e.g. electricity.grid.tw, fuel.diesel, refrigerant.R-410A (GET /api/v1/factors lists them)"));
         }
 
+        // The engine checks the quantity's range with the rest of the line; here only that it is there.
         if (dto.Quantity is null)
         {
-            errors.Add(new(Path(i, "quantity"), "required: a number ≥ 0"));
+            errors.Add(new(Path(i, "quantity"), "required: a number ≥ 0", "quantity.required"));
         }
 
-        Unit? unit = null;
-        if (dto.Unit is null)
-        {
-            errors.Add(new(Path(i, "unit"), "required, e.g. kWh, 度, L, 公秉, m3, 千立方公尺, kg, t"));
-        }
-        else if (!Units.TryParse(dto.Unit, out unit))
-        {
-            errors.Add(new(Path(i, "unit"), $"'{dto.Unit}' is not a known unit; allowed: {string.Join(", ", Units.Catalogue.Select(u => u.Code))} and 度, 公升, 公秉, 千立方公尺, 公斤, 公噸"));
-        }
-
-        CombustionUse? use = null;
-        switch (dto.Use?.Trim().ToLowerInvariant())
-        {
-            case null:
-                break;
-            case "stationary":
-                use = CombustionUse.Stationary;
-                break;
-            case "mobile":
-                use = CombustionUse.Mobile;
-                break;
-            default:
-                errors.Add(new(Path(i, "use"), $"'{dto.Use}' is not allowed; allowed: stationary, mobile"));
-                break;
-        }
+        var unit = ActivityInputs.Unit(dto.Unit, Path(i, "unit"), errors);
+        var use = ActivityInputs.Use(dto.Use, Path(i, "use"), errors);
 
         ActivityPeriod? period = null;
         if (dto.Period is not null)
@@ -212,22 +177,7 @@ public static class RunInventory
             }
         }
 
-        Rate? heat = null;
-        if (dto.HeatValue is not null)
-        {
-            if (dto.HeatValue.Value is not { } hv)
-            {
-                errors.Add(new(Path(i, "heatValue.value"), "required when heatValue is given, e.g. 8629"));
-            }
-            else if (!Rate.TryParse(hv, dto.HeatValue.Unit, out var rate))
-            {
-                errors.Add(new(Path(i, "heatValue.unit"), $"'{dto.HeatValue.Unit}' is not energy per unit; use e.g. kcal/L, kcal/m3, kcal/kg, MJ/L"));
-            }
-            else
-            {
-                heat = rate;
-            }
-        }
+        var heat = ActivityInputs.HeatValue(dto.HeatValue, Path(i, "heatValue"), errors);
 
         Engine.Factors.CustomFactor? custom = null;
         if (dto.Factor is not null)
@@ -237,10 +187,7 @@ public static class RunInventory
             custom = built.Succeeded ? built.Value : null;
         }
 
-        if (dto.FactorYear is { } factorYear && !InputLimits.IsYear(factorYear))
-        {
-            errors.Add(new(Path(i, "factorYear"), $"must be a year {InputLimits.YearRange}"));
-        }
+        ActivityInputs.Year(dto.FactorYear, Path(i, "factorYear"), errors);
 
         if (errors.Count > before)
         {
