@@ -88,6 +88,9 @@ public static class Units
         return code is not null && ByCode.TryGetValue(code.Trim(), out unit);
     }
 
+    /// <summary>kg → t, for CO2e reported in tonnes (the same conversion every unit goes through).</summary>
+    public static decimal TonnesFromKg(decimal kg) => Kilogram.Convert(kg, Tonne);
+
     public static Unit Parse(string code) =>
         TryParse(code, out var unit) ? unit : throw new ArgumentException($"Unknown unit '{code}'.", nameof(code));
 

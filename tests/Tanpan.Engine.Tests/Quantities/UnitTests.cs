@@ -69,4 +69,12 @@ public class UnitTests
     {
         Assert.Equal(ok, Rate.TryParse(1m, unit, out _));
     }
+
+    [Theory]
+    [InlineData("24099.254815163514154838709677", "24.099254815163514154838709677")]
+    [InlineData("0", "0")]
+    [InlineData("1", "0.001")]
+    [InlineData("1000000000000000", "1000000000000")]
+    public void TonnesFromKg_DividesByAThousandExactly(string kg, string tonnes) =>
+        Assert.Equal(decimal.Parse(tonnes, System.Globalization.CultureInfo.InvariantCulture), Units.TonnesFromKg(decimal.Parse(kg, System.Globalization.CultureInfo.InvariantCulture)));
 }

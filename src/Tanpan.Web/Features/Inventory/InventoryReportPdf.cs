@@ -1,3 +1,4 @@
+using Tanpan.Engine.Quantities;
 using Tanpan.Engine.Activities;
 using System.Globalization;
 using Tanpan.Web.Platform.Localization;
@@ -14,7 +15,7 @@ public static class InventoryReportPdf
 
     public static byte[] Render(StoredInventory inventory, bool locked, DateTime? lockedAtUtc, DateTime generatedUtc)
     {
-        string T(decimal kg) => (kg / 1000m).ToString("N3", Zh);
+        string T(decimal kg) => Units.TonnesFromKg(kg).ToString("N3", Zh);
         string Pct(decimal share) => (share * 100m).ToString("N2", Zh) + "%";
         var result = inventory.Result;
         var review = inventory.Review;

@@ -88,5 +88,5 @@ public static class InventoryWorkbook
         return byEntry;
     }
 
-    public static string Tonnes(decimal kg) => (kg / 1000m).ToString("N3", CultureInfo.GetCultureInfo("zh-TW"));
+    public static string Tonnes(decimal kg) => Units.TonnesFromKg(kg).ToString("N3", CultureInfo.GetCultureInfo("zh-TW"));
 }

@@ -272,11 +272,11 @@ public static class QuickCalculation
 
     public static QuickResponse ToResponse(QuickResult r)
     {
-        static QuickPartResponse Part(QuickPart p) => new(p.KgCo2e, p.KgCo2e / 1000m, p.Share);
+        static QuickPartResponse Part(QuickPart p) => new(p.KgCo2e, Units.TonnesFromKg(p.KgCo2e), p.Share);
         return new QuickResponse(
             r.Detail.ReportingYear,
             r.TotalKgCo2e,
-            r.TotalKgCo2e / 1000m,
+            Units.TonnesFromKg(r.TotalKgCo2e),
             Part(r.Stationary),
             Part(r.Mobile),
             Part(r.EnergyIndirect),

@@ -1,3 +1,4 @@
+using Tanpan.Engine.Quantities;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -133,10 +134,10 @@ public sealed class CalculatorModel(Engine.Quick.QuickCalculator calculator, Tim
         sb.AppendLine(HttpContext.T("項目,公噸CO2e,占比", "item,tCO2e,share"));
         foreach (var (label, part) in new[] { (HttpContext.T("直接排放-固定", "direct - stationary"), result.Stationary), (HttpContext.T("直接排放-移動", "direct - mobile"), result.Mobile), (HttpContext.T("能源間接排放", "energy indirect"), result.EnergyIndirect) })
         {
-            sb.AppendLine(c, $"{CsvText.Cell(label)},{part.KgCo2e / 1000m},{part.Share}");
+            sb.AppendLine(c, $"{CsvText.Cell(label)},{Units.TonnesFromKg(part.KgCo2e)},{part.Share}");
         }
 
-        sb.AppendLine(c, $"{CsvText.Cell(HttpContext.T("總排放量", "total"))},{result.TotalKgCo2e / 1000m},1");
+        sb.AppendLine(c, $"{CsvText.Cell(HttpContext.T("總排放量", "total"))},{Units.TonnesFromKg(result.TotalKgCo2e)},1");
         sb.AppendLine();
         sb.AppendLine("line,category,activity,quantity,included_quantity,unit,estimated,kgCO2e,factor_id,factor_value,factor_unit,factor_source,factor_version");
         foreach (var line in result.Detail.Lines)
