@@ -45,7 +45,7 @@ public static class TanpanHost
         builder.AddTanpanData();
         // Migrations and first-start accounts before anything else that starts with the host reads the database.
         services.AddHostedService<DatabaseInitializer>();
-        services.AddHostedService<Platform.Records.StoredRecordUpgrader>();
+        services.AddHostedService<StoredRecordUpgrader>();
         builder.AddTanpanAccounts();
         services.AddFactors().AddInventory().AddWorkOrders().AddQuickCalculator();
 

@@ -53,6 +53,28 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
+    public void TheLayers_HaveNoCycles_PlatformBelowDataBelowFeaturesBelowTheHost()
+    {
+        // Platform → (nothing of ours); Data → Platform; features → Data, Platform; Host → everything.
+        static int Layer(Type t) => t.Namespace switch
+        {
+            { } ns when ns.StartsWith("Tanpan.Web.Platform", StringComparison.Ordinal) => 0,
+            { } ns when ns.StartsWith("Tanpan.Web.Data", StringComparison.Ordinal) => 1,
+            { } ns when ns.StartsWith(FeaturesPrefix, StringComparison.Ordinal) => 2,
+            { } ns when ns.StartsWith("Tanpan.Web.Host", StringComparison.Ordinal) => 3,
+            _ => -1,
+        };
+
+        var ours = Web.GetTypes().Where(t => Layer(t) >= 0).ToArray();
+        var violations = ours
+            .SelectMany(t => UsedTypes(t).Where(u => u.Assembly == Web && Layer(u) > Layer(t)).Select(u => $"{t.FullName} uses {u.FullName}"))
+            .Distinct().ToList();
+
+        Assert.Contains(ours, t => Layer(t) == 3);
+        Assert.True(violations.Count == 0, string.Join("\n", violations.Take(30)));
+    }
+
+    [Fact]
     public void TheDependencyReader_SeesUsesInsideMethodBodies()
     {
         // The rules above are only as good as the reader: a type used only inside a method body (here: constructed

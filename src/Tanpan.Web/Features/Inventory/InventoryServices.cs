@@ -1,4 +1,4 @@
-using Tanpan.Web.Platform.Records;
+using Tanpan.Web.Data;
 
 namespace Tanpan.Web.Features.Inventory;
 

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Web.Data;
+using Tanpan.Web.Platform.Security;
 using Tanpan.Web.Platform.Errors;
 using Tanpan.Web.Platform.Tenancy;
 
-namespace Tanpan.Web.Platform.Security;
+namespace Tanpan.Web.Host;
 
 /// <summary>Establishes the request's one principal and enters its <see cref="TenantScope"/>: an API key (systems,
 /// <c>/api</c> only) or the signed-in user's cookie (people) — never both, because a key must not borrow a person's

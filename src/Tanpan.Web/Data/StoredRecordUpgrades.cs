@@ -1,6 +1,5 @@
-using Tanpan.Web.Data;
 
-namespace Tanpan.Web.Platform.Records;
+namespace Tanpan.Web.Data;
 
 /// <summary>Converts rows written before a stored record's current schema version. Runs at start-up after the
 /// migrations, on every provider, in C# (a JSON reshaping is not portable SQL). Idempotent: a converted row is
