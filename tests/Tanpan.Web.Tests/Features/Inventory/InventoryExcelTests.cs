@@ -189,6 +189,25 @@ public abstract partial class InventoryExcelTests(TanpanApp app)
         }
     }
 
+    [Fact]
+    public async Task AnImportLargerThanOneSaveSlice_StoresEveryRowOnce()
+    {
+        var (client, url) = await InventoryAsync();
+        var rows = Tanpan.Web.Features.Inventory.ImportActivityData.SaveSlice + 1;
+        var csv = new StringBuilder(string.Join(",", Columns)).Append('\n');
+        for (var i = 0; i < rows; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"鍋爐柴油,2024-03-01,2024-03-31,1,L,,,,,,S-{i}\n");
+        }
+
+        var imported = await Forms.PostFileAsync(client, url, "Import", "slices.csv", Encoding.UTF8.GetBytes(csv.ToString()));
+
+        Assert.DoesNotContain("import-errors", await imported.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await client.GetStringAsync($"{url}?entries=51");
+        Assert.Contains($"data-testid=\"entry-count\">{rows.ToString("N0", CultureInfo.InvariantCulture)}<", page, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(page, "<td>S-[0-9]+</td>"));
+    }
+
     [GeneratedRegex("data-testid=\"total\">([^<]+)<")]
     private static partial Regex TotalPattern();
 
