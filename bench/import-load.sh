@@ -3,13 +3,13 @@
 # throw-away SQLite file with the demo company, and runs bench/import_load.py, which signs in, sets up a register
 # and imports ROWS (50,000) activity rows through the inventory page's import form, once as .csv and once as .xlsx,
 # timing each upload until the answer and the inventory page after it. Goal: < 10 s per 50,000-row import.
-# Before the timed imports, WARMUP rows (1000) are imported once per format, so that the figures are those of a
+# Before the timed imports, WARMUP rows (10,000) are imported once per format, so that the figures are those of a
 # server that has run before; the first import after start is slower by its JIT compilation (about 1 s here).
-# Overridable: ROWS (50000), FORMATS (csv,xlsx), WARMUP (1000; 0 = none), PORT (5097).
+# Overridable: ROWS (50000), FORMATS (csv,xlsx), WARMUP (10000; 0 = none), PORT (5097).
 set -euo pipefail
 ROWS="${ROWS:-50000}"
 FORMATS="${FORMATS:-csv,xlsx}"
-WARMUP="${WARMUP:-1000}"
+WARMUP="${WARMUP:-10000}"
 PORT="${PORT:-5097}"
 BASE="http://127.0.0.1:${PORT}"
 PASSWORD="Bench-$(date +%s)-pass"
