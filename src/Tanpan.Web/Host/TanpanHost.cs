@@ -98,8 +98,16 @@ public static class TanpanHost
     {
         // First, so that every response gets the headers, including those the exception handler writes.
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // People get an error page in their language (re-executed, with the status kept); API clients ProblemDetails.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = ErrorPages.ServerErrorPath,
+            StatusCodeSelector = ExceptionHandler.StatusFor,
+        });
+        app.UseWhen(ErrorPages.ForPeople, people => people.UseStatusCodePagesWithReExecute(ErrorPages.PathFormat));
+        app.UseWhen(http => !ErrorPages.ForPeople(http), clients => clients.UseStatusCodePages());
+        // Routing after the error middleware, so that a re-executed /error/{code} is routed to its page.
+        app.UseRouting();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRateLimiter();

@@ -7,7 +7,13 @@ public static class Lang
     public const string Cookie = "lang";
 
     public static bool IsEnglish(HttpContext context) =>
-        (context.Request.Query[Cookie].FirstOrDefault() ?? context.Request.Cookies[Cookie]) == "en";
+        (context.Request.Query[Cookie].FirstOrDefault() ?? OriginalQueryLang(context) ?? context.Request.Cookies[Cookie]) == "en";
+
+    // An error page re-executed for a failed request has lost that request's query string; its ?lang still counts.
+    private static string? OriginalQueryLang(HttpContext context) =>
+        context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalQueryString is { Length: > 1 } query
+            ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).GetValueOrDefault(Cookie).FirstOrDefault()
+            : null;
 
     public static string T(this HttpContext context, string zh, string en) => IsEnglish(context) ? en : zh;
 }
