@@ -191,6 +191,25 @@ public abstract partial class InventoryWorkflowTests(TanpanApp app)
         Assert.DoesNotContain("越界鍋爐", await a.GetStringAsync("/inventory/register"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2.1", "fuel.diesel", "", "2.1 外購電力", "1.1 固定式燃燒")]
+    [InlineData("3.3", "refrigerant.R-410A", "", "3.3 員工通勤", "1.4 人為系統逸散")]
+    [InlineData("1.1", "electricity.grid.tw", "", "1.1 固定式燃燒", "2.1 外購電力")]
+    public async Task ASourceInACategoryItsActivityCannotBelongTo_IsRefused_NamingBoth(string category, string activity, string use, string named, string allowed)
+    {
+        var client = (await app.SignInAsNewCompanyUserAsync("類別檢查公司")).Client;
+        await Forms.PostAsync(client, "/inventory/register", [new("FacilityName", "一廠")], handler: "Facility");
+        var facility = OptionPattern().Match(await client.GetStringAsync("/inventory/register")).Groups[1].Value;
+
+        var page = await (await Forms.PostAsync(client, "/inventory/register", Source(facility, category, activity, "錯置的排放源", use), handler: "Source")).Content.ReadAsStringAsync();
+
+        var error = Regex.Match(page, "name=\"Source.Category\".*?<span class=\"field-error\">([^<]+)</span>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains(named, error, StringComparison.Ordinal);
+        Assert.Contains(activity, error, StringComparison.Ordinal);
+        Assert.Contains(allowed, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("錯置的排放源", await client.GetStringAsync("/inventory/register"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Anonymous_IsSentToSignIn()
     {

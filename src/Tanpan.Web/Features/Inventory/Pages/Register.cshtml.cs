@@ -85,7 +85,7 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
             AddError("Source.FacilityId", HttpContext.T("請選擇廠區", "choose a facility"));
         }
 
-        if (!IsoCategory.TryParse(s.Category, out _))
+        if (!IsoCategory.TryParse(s.Category, out var category))
         {
             AddError("Source.Category", HttpContext.T("請選擇類別", "choose a category") + $" ({string.Join(", ", IsoCategory.Codes)})");
         }
@@ -107,6 +107,14 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
             foreach (var error in check.Errors)
             {
                 AddError("Source." + char.ToUpperInvariant(error.Path[0]) + error.Path[1..], error.Message);
+            }
+
+            if (category is not null && ActivityId.TryParse(s.Activity, out var activity) && !CategoryFit.Fits(activity.Value.Kind, category))
+            {
+                var allowed = string.Join(HttpContext.T("、", ", "), CategoryFit.AllowedFor(activity.Value.Kind).Select(c => $"{c.Code} {HttpContext.T(c.NameZh, c.NameEn)}"));
+                AddError("Source.Category", HttpContext.T(
+                    $"類別 {category.Code} {category.NameZh} 不適用於{KindName(activity.Value.Kind, zh: true)}（{s.Activity}）；可選：{allowed}",
+                    $"category {category.Code} {category.NameEn} does not fit {KindName(activity.Value.Kind, zh: false)} ({s.Activity}); allowed: {allowed}"));
             }
         }
 
@@ -131,6 +139,18 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
         await db.SaveChangesAsync(ct);
         return Redirect("/inventory/register");
     }
+
+    private static string KindName(ActivityKind kind, bool zh) => kind switch
+    {
+        ActivityKind.Grid => zh ? "外購電力" : "purchased electricity",
+        ActivityKind.Fuel => zh ? "燃料燃燒" : "fuel combustion",
+        ActivityKind.Refrigerant => zh ? "冷媒逸散" : "a refrigerant",
+        ActivityKind.Gas => zh ? "溫室氣體排放" : "a greenhouse gas",
+        ActivityKind.Material => zh ? "原物料" : "a material",
+        ActivityKind.Transport => zh ? "運輸" : "transport",
+        ActivityKind.Waste => zh ? "廢棄物處理" : "waste treatment",
+        _ => zh ? "自訂係數" : "a company factor",
+    };
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
