@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tanpan.Web.Platform.Errors;
 using Tanpan.Web.Platform.Localization;
@@ -12,6 +13,16 @@ public abstract class FormPage : PageModel
     public string? Err(string field) => Errors.GetValueOrDefault(field);
 
     protected void AddError(string field, string message) => Errors.TryAdd(field, message);
+
+    /// <summary>After a save: back to <paramref name="url"/> (post/redirect/get) with a banner saying what was done,
+    /// in the reader's language (shown once by the layout).</summary>
+    protected IActionResult RedirectDone(string url, string zh, string en)
+    {
+        TempData[DoneKey] = HttpContext.T(zh, en);
+        return Redirect(url);
+    }
+
+    public const string DoneKey = "done";
 
     /// <summary>A use case's <see cref="Error"/> on the page: field errors next to their fields (paths mapped by
     /// <paramref name="field"/> for page-level errors). Bad input re-shows the form (200, as a browser expects);

@@ -190,6 +190,19 @@ public abstract partial class InventoryExcelTests(TanpanApp app)
     }
 
     [Fact]
+    public async Task ASuccessfulImport_SaysHowManyEntriesItAdded_Once()
+    {
+        var (client, url) = await InventoryAsync();
+        var csv = Encoding.UTF8.GetBytes($"{string.Join(",", Columns)}\n鍋爐柴油,2024-05-01,2024-05-31,200,L,,,,,,A\n鍋爐柴油,2024-06-01,2024-06-30,150,L,,,,,,B\n");
+
+        var after = await (await Forms.PostFileAsync(client, url, "Import", "two.csv", csv)).Content.ReadAsStringAsync();
+        var again = await client.GetStringAsync(url);
+
+        Assert.Contains("data-testid=\"done\">已匯入 2 筆活動數據。<", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"done\"", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnImportLargerThanOneSaveSlice_StoresEveryRowOnce()
     {
         var (client, url) = await InventoryAsync();

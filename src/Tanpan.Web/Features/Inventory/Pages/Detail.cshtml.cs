@@ -86,7 +86,7 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
         var imported = await ImportActivityData.ExecuteAsync(id, file, db, resolver, companyFactors, clock, ct);
         if (imported.Succeeded)
         {
-            return Redirect($"/inventory/{id}");
+            return RedirectDone($"/inventory/{id}", $"已匯入 {imported.Value:N0} 筆活動數據。", $"Imported {imported.Value:N0} activity entries.");
         }
 
         ImportErrors = imported.Error!.ToFieldErrors("file");
@@ -105,7 +105,7 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
         }
 
         var deleted = await DeleteActivityEntry.ExecuteAsync(id, entryId, db, ct);
-        return deleted.Succeeded ? Redirect($"/inventory/{id}") : await FailedAsync(id, deleted.Error!, "Comment", ct);
+        return deleted.Succeeded ? RedirectDone($"/inventory/{id}", "已刪除一筆活動數據。", "The entry was deleted.") : await FailedAsync(id, deleted.Error!, "Comment", ct);
     }
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct) => TransitionAsync(id, InventoryAction.Submit, ct);
@@ -123,7 +123,14 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
         var done = await TransitionInventory.ExecuteAsync(id, action, actor, Comment, db, resolver, companyFactors, clock, ct);
         if (done.Succeeded)
         {
-            return Redirect($"/inventory/{id}");
+            var (zh, en) = action switch
+            {
+                InventoryAction.Submit => ("已送審。", "Submitted for review."),
+                InventoryAction.Approve => ("已核准並鎖定，結果已凍結。", "Approved and locked; the results are frozen."),
+                InventoryAction.Return => ("已退回修改。", "Returned for changes."),
+                _ => ("已解鎖，可再修改。", "Unlocked; it can be edited again."),
+            };
+            return RedirectDone($"/inventory/{id}", zh, en);
         }
 
         return done.Error is ForbiddenError { Code: "inventory.not-allowed" } ? Forbid() : await FailedAsync(id, done.Error!, "Comment", ct);
@@ -142,7 +149,7 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
             var added = await AddActivityEntry.ExecuteAsync(id, Entry, bill, db, resolver, companyFactors, clock, ct);
             if (added.Succeeded)
             {
-                return Redirect($"/inventory/{id}");
+                return RedirectDone($"/inventory/{id}", bill ? "已新增電費單。" : "已新增活動數據。", bill ? "The bill was added." : "The activity data was added.");
             }
 
             return await FailedAsync(id, added.Error!, "Entry.SourceId", ct);

@@ -74,7 +74,7 @@ public sealed class IndexModel(TanpanDb db, TenantScope tenant, TimeProvider clo
         var record = new InventoryRecord { Id = Guid.NewGuid(), Year = Year!.Value, Boundary = Boundary, BaseYear = BaseYear, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
         db.Inventories.Add(record);
         await db.SaveChangesAsync(ct);
-        return Redirect($"/inventory/{record.Id}");
+        return RedirectDone($"/inventory/{record.Id}", $"已建立 {record.Year} 年度盤查。", $"The {record.Year} inventory was created.");
     }
 
     private async Task LoadAsync(CancellationToken ct)

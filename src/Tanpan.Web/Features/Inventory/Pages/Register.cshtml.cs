@@ -69,7 +69,7 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
 
         db.Facilities.Add(new Facility { Id = Guid.NewGuid(), Name = FacilityName.Trim(), Address = FacilityAddress?.Trim(), CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
-        return Redirect("/inventory/register");
+        return RedirectDone("/inventory/register", "已新增廠區。", "The facility was added.");
     }
 
     public async Task<IActionResult> OnPostSourceAsync(CancellationToken ct)
@@ -137,7 +137,7 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
-        return Redirect("/inventory/register");
+        return RedirectDone("/inventory/register", "已新增排放源。", "The source was added.");
     }
 
     private static string KindName(ActivityKind kind, bool zh) => kind switch
