@@ -66,7 +66,7 @@ public static class ImportActivityData
 
         if (errors.Count > 0)
         {
-            return new Invalid(InventoryExcel.Capped(errors), "Nothing was imported");
+            return new Invalid(SheetUpload.Capped(errors), "Nothing was imported");
         }
 
         // All or nothing in one transaction, saved in slices: EF's per-save work (change detection, ordering the

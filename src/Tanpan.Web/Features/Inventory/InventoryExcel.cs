@@ -1,7 +1,5 @@
 using Tanpan.Engine.Activities;
-using System.Globalization;
 using MiniExcelLibs;
-using Tanpan.Engine.Common;
 
 namespace Tanpan.Web.Features.Inventory;
 
@@ -31,20 +29,6 @@ public static class InventoryExcel
                 new Dictionary<string, object?> { ["說明"] = "日期格式 yyyy-MM-dd；整個檔案全部正確才會匯入（all-or-nothing）。" },
             },
         });
-
-    /// <summary>At most 500 errors are listed; a file wrong on every row must not answer with 100,000 messages.</summary>
-    public static List<FieldError> Capped(List<FieldError> errors)
-    {
-        const int max = 500;
-        if (errors.Count <= max)
-        {
-            return errors;
-        }
-
-        var capped = errors.Take(max).ToList();
-        capped.Add(new("file", string.Create(CultureInfo.InvariantCulture, $"{errors.Count - max} more errors not listed; fix these and send the file again")));
-        return capped;
-    }
 
     /// <summary>The inventory list (one row per source, like the MOENV form), the entries as entered, and the
     /// factors — all from the shown (live or frozen) inventory, so the file says what the page and the report say.

@@ -128,7 +128,7 @@ public static partial class ImportWorkOrders
 
         if (errors.Count > 0)
         {
-            return new Invalid(Capped(errors), "Nothing was imported");
+            return new Invalid(SheetUpload.Capped(errors), "Nothing was imported");
         }
 
         // Everything validated: store all orders in one save (one transaction).
@@ -216,20 +216,6 @@ public static partial class ImportWorkOrders
         DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
-
-    // A file with errors on every row must not answer with 100,000 messages.
-    private static List<FieldError> Capped(List<FieldError> errors)
-    {
-        const int max = 500;
-        if (errors.Count <= max)
-        {
-            return errors;
-        }
-
-        var capped = errors.Take(max).ToList();
-        capped.Add(new("file", string.Create(CultureInfo.InvariantCulture, $"{errors.Count - max} more errors not listed; fix these and send the file again")));
-        return capped;
-    }
 
     /// <summary>Turns a request field path into the cell that holds it.</summary>
     private static string Locate(string path, int firstRow, List<List<int>> inputRows, string sheet)

@@ -34,6 +34,20 @@ public static class SheetUpload
         return (stream, check.Kind!.Value);
     }
 
+    /// <summary>At most 500 errors are listed: a file wrong on every row must not answer with 100,000 messages.</summary>
+    public static List<Engine.Common.FieldError> Capped(List<Engine.Common.FieldError> errors)
+    {
+        const int max = 500;
+        if (errors.Count <= max)
+        {
+            return errors;
+        }
+
+        var capped = errors.Take(max).ToList();
+        capped.Add(new("file", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{errors.Count - max} more errors not listed; fix these and send the file again")));
+        return capped;
+    }
+
     public static Error ToError(UploadFailure failure) => failure.Code switch
     {
         UploadCodes.TooLarge or UploadCodes.UncompressedTooLarge => new TooLargeError(failure.Code, failure.Message),
