@@ -1,7 +1,7 @@
 namespace Tanpan.Engine.Common;
 
 /// <summary>Minimal RFC 4180 reader for the shipped data files (quoted fields, doubled quotes, LF or CRLF).</summary>
-internal static class Csv
+public static class Csv
 {
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> Read(string text, string fileName)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using Tanpan.Engine.Activities;
 using Tanpan.Engine.Common;
 using Tanpan.Engine.Quantities;
 
@@ -44,8 +45,11 @@ public sealed class FactorLibrary
         IReadOnlyList<FuelFactorRow> fuels,
         IReadOnlyList<HeatValueRow> heatValues,
         IReadOnlyList<GridFactorRow> grid,
-        GwpTable gwp)
+        GwpTable gwp,
+        IReadOnlyList<SecondaryFactorRow> secondary)
     {
+        Secondary = secondary;
+        SecondaryById = secondary.ToFrozenDictionary(r => r.Activity);
         Sets = sets;
         Fuels = fuels;
         HeatValues = heatValues;
@@ -70,6 +74,15 @@ public sealed class FactorLibrary
 
     public IReadOnlyList<string> FuelActivities { get; }
 
+    /// <summary>Materials, transport and waste factors (scope 3), each with its names and verification level.</summary>
+    public IReadOnlyList<SecondaryFactorRow> Secondary { get; }
+
+    internal FrozenDictionary<ActivityId, SecondaryFactorRow> SecondaryById { get; }
+
+    /// <summary>The row behind a material, transport or waste activity, for names and verification levels.</summary>
+    public SecondaryFactorRow? FindSecondary(string activity) =>
+        ActivityId.TryParse(activity, out var id) && SecondaryById.TryGetValue(id.Value, out var row) ? row : null;
+
     internal FrozenDictionary<string, FactorSetInfo> SetsById { get; }
 
     internal FrozenDictionary<int, GridFactorRow> GridByYear { get; }
@@ -82,6 +95,7 @@ public sealed class FactorLibrary
         .. Gwp.Gases.Where(g => g.Name.StartsWith("R-", StringComparison.Ordinal) || g.Aliases.Any(a => a.StartsWith("R-", StringComparison.Ordinal)))
             .Select(g => "refrigerant." + (g.Name.StartsWith("R-", StringComparison.Ordinal) ? g.Name : g.Aliases.First(a => a.StartsWith("R-", StringComparison.Ordinal)))),
         .. Gwp.Gases.Where(g => !g.IsBlend).Select(g => "gas." + g.Name),
+        .. Secondary.Select(r => r.Activity.ToString()),
         "custom",
     ];
 
@@ -117,7 +131,8 @@ public sealed class FactorLibrary
             .ToArray();
 
         var gwp = GwpTable.Load(readFile("gwp.csv"), readFile("refrigerant_blends.csv"), readFile("gwp_published.csv"));
-        return new FactorLibrary(sets, fuels, heat, grid, gwp);
+        var secondary = SecondaryFactors.Load(readFile("materials.csv"), readFile("scope3_tw.csv"));
+        return new FactorLibrary(sets, fuels, heat, grid, gwp, secondary);
     }
 
     private static FactorLibrary LoadShipped()

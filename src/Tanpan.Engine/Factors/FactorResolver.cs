@@ -26,6 +26,7 @@ public sealed class FactorResolver
         _libraryCache = libraryCache;
         Library = library;
         var gases = new GasFactorSource(library);
+        var secondary = new SecondaryFactorSource(library);
         _sources = new Dictionary<ActivityKind, IFactorSource>
         {
             [ActivityKind.Grid] = new GridFactorSource(library),
@@ -33,6 +34,9 @@ public sealed class FactorResolver
             [ActivityKind.Refrigerant] = gases,
             [ActivityKind.Gas] = gases,
             [ActivityKind.Custom] = new CustomFactorSource(customFactors),
+            [ActivityKind.Material] = secondary,
+            [ActivityKind.Transport] = secondary,
+            [ActivityKind.Waste] = secondary,
         };
     }
 
@@ -83,7 +87,7 @@ public sealed class FactorResolver
     }
 
     internal static Outcome<ResolvedFactor> UnknownActivity(FactorLibrary library, string activity) =>
-        Outcome<ResolvedFactor>.Failure("activity", $"unknown activity '{activity}'; allowed: {FactorLibrary.GridActivity}, {string.Join(", ", library.FuelActivities)}, refrigerant.<R-code>, gas.<formula>, custom, custom.<company code>; the factor library lists them all");
+        Outcome<ResolvedFactor>.Failure("activity", $"unknown activity '{activity}'; allowed: {FactorLibrary.GridActivity}, {string.Join(", ", library.FuelActivities)}, refrigerant.<R-code>, gas.<formula>, material.<id>, transport.<id>, waste.<id>, custom, custom.<company code>; the factor library lists them all");
 }
 
 /// <summary>The factors of one kind of activity.</summary>

@@ -10,4 +10,13 @@ public enum Dimension
     Area,
     Length,
     Time,
+
+    /// <summary>Freight work: mass carried × distance (t·km).</summary>
+    FreightWork,
+
+    /// <summary>Passenger travel: people × distance (p·km).</summary>
+    PassengerDistance,
+
+    /// <summary>Container freight: twenty-foot equivalent units × distance (TEU·km).</summary>
+    ContainerDistance,
 }

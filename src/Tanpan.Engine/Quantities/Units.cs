@@ -35,6 +35,10 @@ public static class Units
     public static readonly Unit Micrometre = new("um", Dimension.Length, 0.000001m, "micrometre");
     public static readonly Unit Metre = new("m", Dimension.Length, 1m, "metre");
     public static readonly Unit Hour = new("h", Dimension.Time, 1m, "hour");
+    public static readonly Unit TonneKilometre = new("tkm", Dimension.FreightWork, 1m, "tonne-kilometre");
+    public static readonly Unit KilogramKilometre = new("kgkm", Dimension.FreightWork, 0.001m, "kilogram-kilometre");
+    public static readonly Unit PassengerKilometre = new("pkm", Dimension.PassengerDistance, 1m, "passenger-kilometre");
+    public static readonly Unit TeuKilometre = new("TEUkm", Dimension.ContainerDistance, 1m, "TEU-kilometre");
 
     private static readonly Unit[] All =
     [
@@ -42,6 +46,7 @@ public static class Units
         Millilitre, Litre, Kilolitre, CubicMetre, ThousandCubicMetres,
         Gram, Kilogram, Tonne, Gigagram,
         Piece, SquareCentimetre, SquareMetre, Micrometre, Metre, Hour,
+        TonneKilometre, KilogramKilometre, PassengerKilometre, TeuKilometre,
     ];
 
     private static readonly FrozenDictionary<string, Unit> ByCode = BuildLookup();
@@ -79,6 +84,11 @@ public static class Units
         Alias(Micrometre, "µm", "μm", "微米");
         Alias(Hour, "hr", "小時");
         Alias(Kilocalorie, "千卡", "大卡");
+        Alias(TonneKilometre, "t·km", "t-km", "tonne-km", "延噸公里", "公噸公里");
+        Alias(KilogramKilometre, "kg·km", "公斤公里");
+        Alias(PassengerKilometre, "p·km", "passenger-km", "人公里", "延人公里");
+        Alias(TeuKilometre, "TEU·km", "TEU-km");
+        Alias(Piece, "unit");
         return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 

@@ -33,7 +33,7 @@ public sealed class InventoryBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.FillAsync("[data-testid=bill-peak]", "10000");
         await page.ClickAsync("[data-testid=add-bill]");
         await page.Locator("[data-testid=entry-form]").WaitForAsync();
-        await page.SelectOptionAsync("[data-testid=entry-source]", new SelectOptionValue { Label = "堆高機柴油（fuel.diesel）" });
+        await page.SelectOptionAsync("[data-testid=entry-source]", new SelectOptionValue { Label = "堆高機柴油（柴油）" });
         await page.FillAsync("[data-testid=entry-from]", "2024-02-01");
         await page.FillAsync("[data-testid=entry-to]", "2024-02-29");
         await page.FillAsync("[data-testid=entry-quantity]", "500");

@@ -46,7 +46,7 @@ public sealed class UsersModel(UserManager<AppUser> users, TanpanDb db, TenantSc
 
         if (role is null || !CompanyRoles.Contains(role))
         {
-            AddError("role", HttpContext.T("請選擇角色", "choose a role") + $" ({string.Join(", ", CompanyRoles)})");
+            AddError("role", HttpContext.T("請選擇角色：", "choose a role: ") + string.Join(HttpContext.T("、", ", "), CompanyRoles.Select(HttpContext.RoleName)));
         }
 
         if (Errors.Count > 0)
@@ -80,7 +80,7 @@ public sealed class UsersModel(UserManager<AppUser> users, TanpanDb db, TenantSc
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{Request.Scheme}://{Request.Host}/reset-password?user={user.Id}&token={Uri.EscapeDataString(token)}";
         var sent = await MailDelivery.TrySendAsync(email, logger, new EmailMessage(address, $"碳盤 Tanpan：{company.Name} 邀請您加入 / invitation",
-            $"{company.Name} 邀請您以「{role}」角色使用碳盤。請於 2 小時內開啟以下連結設定密碼：\n{company.Name} invites you to Tanpan as {role}. Set your password within 2 hours:\n\n{link}\n"), ct);
+            $"{company.Name} 邀請您以「{Names.Find(Names.Role, role!)?.Zh}」角色使用碳盤。請於 2 小時內開啟以下連結設定密碼：\n{company.Name} invites you to Tanpan as {Names.Find(Names.Role, role!)?.En}. Set your password within 2 hours:\n\n{link}\n"), ct);
         Notice = sent ? HttpContext.T($"已寄出邀請給 {address}", $"invitation sent to {address}") : HttpContext.T("帳號已建立，但邀請信寄送失敗", "account created, but the invitation could not be e-mailed");
         await LoadAsync();
         return Page();
@@ -117,7 +117,7 @@ public sealed class UsersModel(UserManager<AppUser> users, TanpanDb db, TenantSc
         // The member's sessions still carry the old role in their cookie: a new stamp signs them out (within the
         // validation interval), and the next sign-in carries the new role.
         await users.UpdateSecurityStampAsync(member);
-        Notice = HttpContext.T($"{member.Email} 角色已改為 {role}", $"{member.Email} is now {role}");
+        Notice = HttpContext.T($"{member.Email} 角色已改為{HttpContext.RoleName(role)}", $"{member.Email} is now {HttpContext.RoleName(role)}");
         await LoadAsync();
         return Page();
     }

@@ -113,8 +113,8 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
             {
                 var allowed = string.Join(HttpContext.T("、", ", "), CategoryFit.AllowedFor(activity.Value.Kind).Select(c => $"{c.Code} {HttpContext.T(c.NameZh, c.NameEn)}"));
                 AddError("Source.Category", HttpContext.T(
-                    $"類別 {category.Code} {category.NameZh} 不適用於{KindName(activity.Value.Kind, zh: true)}（{s.Activity}）；可選：{allowed}",
-                    $"category {category.Code} {category.NameEn} does not fit {KindName(activity.Value.Kind, zh: false)} ({s.Activity}); allowed: {allowed}"));
+                    $"類別 {category.Code} {category.NameZh} 不適用於{KindName(activity.Value.Kind, zh: true)}（{HttpContext.ActivityName(s.Activity)}）；可選：{allowed}",
+                    $"category {category.Code} {category.NameEn} does not fit {KindName(activity.Value.Kind, zh: false)} ({HttpContext.ActivityName(s.Activity)}); allowed: {allowed}"));
             }
         }
 
@@ -140,7 +140,18 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
         return RedirectDone("/inventory/register", "已新增排放源。", "The source was added.");
     }
 
-    private static string KindName(ActivityKind kind, bool zh) => kind switch
+    /// <summary>" — 已查證" after a scope-3 activity: its verification level, which users weigh when choosing.</summary>
+    public string LevelOf(string activity) =>
+        resolver.Library.FindSecondary(activity) is { } row ? " — " + VerificationLevel(HttpContext, row.Verification) : string.Empty;
+
+    /// <summary>The level word that starts a verification note ("verified (2 transcriptions agree)").</summary>
+    public static string VerificationLevel(HttpContext context, string verification)
+    {
+        var word = verification.Split(' ', 2)[0];
+        return context.Name(Names.Verification, word);
+    }
+
+    public static string KindName(ActivityKind kind, bool zh) => kind switch
     {
         ActivityKind.Grid => zh ? "外購電力" : "purchased electricity",
         ActivityKind.Fuel => zh ? "燃料燃燒" : "fuel combustion",

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Errors;
+using Tanpan.Web.Platform.Localization;
 using Tanpan.Web.Platform.Security;
 using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Web;
@@ -14,6 +15,13 @@ namespace Tanpan.Web.Features.WorkOrders.Pages;
 public sealed class DetailModel(TanpanDb db, TenantScope tenant, IConfiguration configuration, TimeProvider clock) : FormPage
 {
     public WorkOrderResponse Order { get; private set; } = null!;
+
+    /// <summary>The operator's template labels (燃料油, 電力) by activity: what the member entered against.</summary>
+    public IReadOnlyDictionary<string, string> TemplateLabels { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>An energy input's name: the template's label in Chinese, the catalogue's name otherwise.</summary>
+    public string EnergyName(string activity) =>
+        !Lang.IsEnglish(HttpContext) && TemplateLabels.TryGetValue(activity, out var label) ? label : HttpContext.ActivityName(activity);
 
     public bool CanCertify => PermissionHandler.Holds(User, Permission.WorkOrdersCertify);
 
@@ -50,6 +58,7 @@ public sealed class DetailModel(TanpanDb db, TenantScope tenant, IConfiguration 
         }
 
         Order = found.Value;
+        TemplateLabels = (await ProcessTemplate.CurrentAsync(db, ct)).Inputs.GroupBy(i => i.Activity).ToDictionary(g => g.Key, g => g.First().Label);
         return true;
     }
 }

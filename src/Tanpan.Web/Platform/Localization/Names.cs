@@ -1,0 +1,77 @@
+using System.Collections.Frozen;
+using Tanpan.Engine.Common;
+
+namespace Tanpan.Web.Platform.Localization;
+
+/// <summary>What people read instead of codes: activities, units, statuses, roles, boundaries, entry kinds, gases,
+/// in zh-TW and English, from <c>data/names/names.csv</c>. Codes stay in the API and in exports' id columns; a page
+/// never prints one. A test checks that every enum shown on a page and every shipped activity has both names.</summary>
+public static class Names
+{
+    public const string Activity = "activity";
+    public const string Unit = "unit";
+    public const string Role = "role";
+    public const string Use = "use";
+    public const string Technology = "technology";
+    public const string Verification = "verification";
+    public const string EnergyMethod = "energy-method";
+    public const string Gas = "gas";
+    public const string WorkOrderStatus = "work-order-status";
+
+    private static readonly FrozenDictionary<(string Kind, string Code), (string Zh, string En)> Catalogue = Load();
+
+    public static (string Zh, string En)? Find(string kind, string code) =>
+        Catalogue.TryGetValue((kind, code), out var name) ? name : kind == Activity ? DerivedActivity(code) : null;
+
+    /// <summary>The name in the reader's language; an unknown code is shown as it is (user-defined units, say).</summary>
+    public static string Name(this HttpContext context, string kind, string? code) =>
+        code is null ? string.Empty : Find(kind, code) is { } name ? context.T(name.Zh, name.En) : code;
+
+    public static string Name<TEnum>(this HttpContext context, TEnum value)
+        where TEnum : struct, Enum => context.Name(typeof(TEnum).Name, value.ToString());
+
+    public static string ActivityName(this HttpContext context, string? code) => context.Name(Activity, code);
+
+    public static string UnitName(this HttpContext context, string? code) => context.Name(Unit, code);
+
+    /// <summary>The name of a unit written the way a bill writes it (度, 公升): its canonical unit's name.</summary>
+    public static string UnitNameOf(this HttpContext context, string? text) =>
+        text is not null && Engine.Quantities.Units.TryParse(text, out var unit) ? context.Name(Unit, unit.Code) : text ?? string.Empty;
+
+    public static string RoleName(this HttpContext context, string? role) => context.Name(Role, role);
+
+    private static (string Zh, string En)? DerivedActivity(string code)
+    {
+        // Materials, freight and waste rows carry their own names in both languages.
+        if (Engine.Factors.FactorLibrary.Shipped.FindSecondary(code) is { } row)
+        {
+            return (row.NameZh, row.NameEn);
+        }
+
+        if (!Engine.Activities.ActivityId.TryParse(code, out var id))
+        {
+            return null;
+        }
+
+        var name = id.Value.Name;
+        return id.Value.Kind switch
+        {
+            Engine.Activities.ActivityKind.Refrigerant => ($"冷媒 {name}", $"Refrigerant {name}"),
+            Engine.Activities.ActivityKind.Gas => ($"{name} 排放", $"{name} released"),
+            Engine.Activities.ActivityKind.Custom => ($"自訂係數：{name}", $"Own factor: {name}"),
+            _ => null,
+        };
+    }
+
+    private static FrozenDictionary<(string, string), (string, string)> Load()
+    {
+        using var stream = typeof(Names).Assembly.GetManifestResourceStream("Tanpan.Names.names.csv")
+            ?? throw new InvalidOperationException("names.csv is not embedded");
+        using var reader = new StreamReader(stream);
+        var rows = Csv.Read(reader.ReadToEnd(), "names.csv");
+        return rows.ToFrozenDictionary(r => (r["kind"], r["code"]), r => (r["zh"], r["en"]));
+    }
+
+    /// <summary>Every (kind, code) in the catalogue, for the completeness test.</summary>
+    internal static IEnumerable<(string Kind, string Code)> Keys => Catalogue.Keys;
+}
