@@ -84,6 +84,7 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Demo:Seed", SeedsDemo ? "true" : "false");
+        builder.UseSetting("Demo:Data", SeedsDemoData ? "true" : "false");
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(services =>
         {
@@ -126,6 +127,10 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
 
     /// <summary>Whether the demo company, its user and its key are seeded (most tests sign in as the demo user).</summary>
     protected virtual bool SeedsDemo => true;
+
+    /// <summary>Whether the demo company also gets its inventories and work orders (most tests start it empty, as a
+    /// new member would be; the demo-tour tests turn this on).</summary>
+    protected virtual bool SeedsDemoData => false;
 
     /// <summary>Whether the operator and demo passwords and the demo key come from configuration (else they are generated).</summary>
     protected virtual bool ConfiguresSecrets => true;

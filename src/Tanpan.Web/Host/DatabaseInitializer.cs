@@ -84,6 +84,12 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         {
             logger.LogWarning("The demo company's user {Email} was created with a generated password, shown only this once (set Demo:Password to choose it instead). Password: {Password}", demoEmail, generatedDemoPassword);
         }
+
+        // The demo's inventories and work orders (on unless Demo:Data is false): every page shows something on first start.
+        if (configuration.GetValue("Demo:Data", true))
+        {
+            await DemoData.SeedAsync(services, DemoCompanyId, clock, cancellationToken);
+        }
     }
 
     /// <summary>Creates the user unless one with that e-mail exists; says whether it did.</summary>

@@ -1,0 +1,226 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Tanpan.Engine.Factors;
+using Tanpan.Engine.Jobs;
+using Tanpan.Web.Data;
+using Tanpan.Web.Features.Inventory;
+using Tanpan.Web.Features.WorkOrders;
+using Tanpan.Web.Platform.Factors;
+using Tanpan.Web.Platform.Inputs;
+using Tanpan.Web.Platform.Security;
+using Tanpan.Web.Platform.Tenancy;
+
+namespace Tanpan.Web.Host;
+
+/// <summary>The demo company's data, so that a newcomer sees every page populated: one facility with its source
+/// register, a locked 2023 base year, a full 2024 inventory (twelve Taipower bills, fuels, a refrigerant refill,
+/// scope-3 items, the significance assessment) and twenty work orders over three months, one certified. Everything
+/// goes through the same use cases as a person's input (validation, records, hashes, audit), entered by a named
+/// clerk and approved by a named reviewer. The numbers are invented but plausible for a 50-person machine shop.</summary>
+public static class DemoData
+{
+    public const string ClerkEmail = "demo-clerk@tanpan.local";
+    public const string ReviewerEmail = "demo-reviewer@tanpan.local";
+
+    /// <summary>Names the demo enters, in Chinese only (as a Taiwanese clerk would): user data, not interface text.</summary>
+    public static readonly IReadOnlyList<string> UserTexts =
+    [
+        "台中一廠", "台中市西屯區工業區三十八路 100 號", "一廠台電用電（高壓）", "緊急發電機", "堆高機", "公務車", "辦公室及機房冷氣",
+        "熱處理爐", "鋼材進貨運輸", "鋼板採購", "自來水", "一般事業廢棄物焚化", "員工通勤（機車）", "生產管理課 林小姐", "廠務課 陳先生",
+        "精密主軸套筒", "導螺桿", "鎳電鍍外包件", "台中精機股份有限公司", "示範精密機械股份有限公司 (Demo Precision Machinery)",
+    ];
+
+    public static async Task SeedAsync(IServiceProvider services, Guid companyId, TimeProvider clock, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var db = provider.GetRequiredService<TanpanDb>();
+        if (await db.Inventories.IgnoreQueryFilters().AnyAsync(i => i.CompanyId == companyId, ct))
+        {
+            return;
+        }
+
+        provider.GetRequiredService<TenantScope>().Enter(companyId, ClerkEmail, PrincipalKind.System);
+        var users = provider.GetRequiredService<UserManager<AppUser>>();
+        await ColleagueAsync(users, ClerkEmail, "林小姐", companyId, Roles.DataClerk, clock);
+        await ColleagueAsync(users, ReviewerEmail, "陳經理", companyId, Roles.Reviewer, clock);
+
+        var resolver = provider.GetRequiredService<FactorResolver>();
+        var factors = provider.GetRequiredService<ICompanyFactors>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var facility = new Facility { Id = Guid.NewGuid(), Name = "台中一廠", Address = "台中市西屯區工業區三十八路 100 號", CreatedAtUtc = now };
+        db.Facilities.Add(facility);
+        EmissionSource Source(string category, string activity, string description, string? use = null, string? meter = null, string? owner = null)
+        {
+            var source = new EmissionSource { Id = Guid.NewGuid(), FacilityId = facility.Id, Category = category, Activity = activity, Description = description, Use = use, MeterNumber = meter, DataOwner = owner ?? "生產管理課 林小姐", CreatedAtUtc = now };
+            db.Sources.Add(source);
+            return source;
+        }
+
+        var grid = Source("2.1", "electricity.grid.tw", "一廠台電用電（高壓）", meter: "07-12-3456-78", owner: "廠務課 陳先生");
+        var generator = Source("1.1", "fuel.diesel", "緊急發電機", use: "stationary", owner: "廠務課 陳先生");
+        var furnace = Source("1.1", "fuel.natural-gas", "熱處理爐", use: "stationary", owner: "廠務課 陳先生");
+        var forklift = Source("1.2", "fuel.diesel", "堆高機", use: "mobile");
+        var car = Source("1.2", "fuel.gasoline", "公務車", use: "mobile");
+        var aircon = Source("1.4", "refrigerant.R-410A", "辦公室及機房冷氣", owner: "廠務課 陳先生");
+        var freight = Source("3.1", "transport.freight_truck_heavy_commercial_diesel", "鋼材進貨運輸");
+        var commuting = Source("3.3", "transport.scooter_motorcycle_petrol", "員工通勤（機車）");
+        var steel = Source("4.1", "material.steel_plate_tw", "鋼板採購");
+        var water = Source("4.1", "material.tap_water_TWC_2020", "自來水");
+        var waste = Source("4.3", "waste.waste_incineration_gangshan_tw", "一般事業廢棄物焚化");
+        await db.SaveChangesAsync(ct);
+
+        async Task Add(Guid inventory, EmissionSource source, DateOnly from, DateOnly to, decimal quantity, string unit, string reference)
+        {
+            var added = await AddActivityEntry.ExecuteAsync(inventory, new AddActivityEntry.EntryInput { SourceId = source.Id, From = from, To = to, Quantity = quantity, Unit = unit, Reference = reference }, false, db, resolver, factors, clock, ct);
+            Check(added.Succeeded, $"demo entry {source.Description} {from}");
+        }
+
+        async Task Bills(Guid inventory, int year, decimal scale)
+        {
+            for (var month = 1; month <= 12; month++)
+            {
+                // Summer months (June–September) run the chillers; peak kWh follow.
+                var summer = month is >= 6 and <= 9 ? 1.18m : 1m;
+                var from = new DateOnly(year, month, 1);
+                var bill = new AddActivityEntry.EntryInput
+                {
+                    SourceId = grid.Id, From = from, To = from.AddMonths(1).AddDays(-1), ContractCapacityKw = 450,
+                    PeakKwh = Math.Round(41_200m * summer * scale), SemiPeakKwh = Math.Round(18_600m * scale), SaturdaySemiPeakKwh = Math.Round(6_300m * scale), OffPeakKwh = Math.Round(52_800m * scale),
+                    Reference = $"TP{year}{month:00}-0712",
+                };
+                var added = await AddActivityEntry.ExecuteAsync(inventory, bill, true, db, resolver, factors, clock, ct);
+                Check(added.Succeeded, $"demo bill {year}-{month}");
+            }
+        }
+
+        // 2023: the base year, entered, submitted by the clerk and approved (locked) by the reviewer.
+        var baseYear = new InventoryRecord { Id = Guid.NewGuid(), Year = 2023, Boundary = BoundaryApproach.OperationalControl, BaseYear = 2023, CreatedAtUtc = now };
+        db.Inventories.Add(baseYear);
+        await db.SaveChangesAsync(ct);
+        await Bills(baseYear.Id, 2023, 1.06m);
+        for (var quarter = 0; quarter < 4; quarter++)
+        {
+            var from = new DateOnly(2023, quarter * 3 + 1, 1);
+            await Add(baseYear.Id, forklift, from, from.AddMonths(3).AddDays(-1), 1_450m, "L", $"CPC-2023-Q{quarter + 1}");
+            await Add(baseYear.Id, furnace, from, from.AddMonths(3).AddDays(-1), 9_800m, "m3", $"GAS-2023-Q{quarter + 1}");
+            await Add(baseYear.Id, freight, from, from.AddMonths(3).AddDays(-1), 19_400m, "tkm", $"TRK-2023-Q{quarter + 1}");
+            await Add(baseYear.Id, steel, from, from.AddMonths(3).AddDays(-1), 104m, "t", $"PO-2023-Q{quarter + 1}");
+            await Add(baseYear.Id, waste, from, from.AddMonths(3).AddDays(-1), 3.6m, "t", $"WST-2023-Q{quarter + 1}");
+            await Add(baseYear.Id, water, from, from.AddMonths(3).AddDays(-1), 1_950m, "m3", $"TWC-2023-Q{quarter + 1}");
+        }
+
+        await Add(baseYear.Id, commuting, new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), 425_000m, "pkm", "HR-2023");
+
+        await Add(baseYear.Id, generator, new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), 380m, "L", "GEN-2023");
+        await Add(baseYear.Id, car, new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), 2_150m, "L", "CAR-2023");
+        await Add(baseYear.Id, aircon, new DateOnly(2023, 7, 12), new DateOnly(2023, 7, 12), 4.5m, "kg", "AC-2023-07");
+        await Transition(baseYear.Id, InventoryAction.Submit, ClerkEmail, null);
+        await Transition(baseYear.Id, InventoryAction.Approve, ReviewerEmail, "2023 年基準年盤查，數據經內部查核。");
+
+        // 2024: the full year, still a draft for the clerk to finish.
+        var current = new InventoryRecord { Id = Guid.NewGuid(), Year = 2024, Boundary = BoundaryApproach.OperationalControl, BaseYear = 2023, CreatedAtUtc = now };
+        db.Inventories.Add(current);
+        await db.SaveChangesAsync(ct);
+        await Bills(current.Id, 2024, 1m);
+        for (var quarter = 0; quarter < 4; quarter++)
+        {
+            var from = new DateOnly(2024, quarter * 3 + 1, 1);
+            var to = from.AddMonths(3).AddDays(-1);
+            await Add(current.Id, forklift, from, to, 1_380m - quarter * 20m, "L", $"CPC-2024-Q{quarter + 1}");
+            await Add(current.Id, furnace, from, to, 9_350m + quarter * 120m, "m3", $"GAS-2024-Q{quarter + 1}");
+            await Add(current.Id, freight, from, to, 18_600m, "tkm", $"TRK-2024-Q{quarter + 1}");
+            await Add(current.Id, steel, from, to, 96m + quarter * 4m, "t", $"PO-2024-Q{quarter + 1}");
+            await Add(current.Id, waste, from, to, 3.2m, "t", $"WST-2024-Q{quarter + 1}");
+        }
+
+        for (var month = 1; month <= 12; month += 2)
+        {
+            var from = new DateOnly(2024, month, 1);
+            await Add(current.Id, water, from, from.AddMonths(2).AddDays(-1), 1_240m, "m3", $"TWC-2024-{month:00}");
+        }
+
+        await Add(current.Id, generator, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), 320m, "L", "GEN-2024");
+        await Add(current.Id, car, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), 1_980m, "L", "CAR-2024");
+        await Add(current.Id, aircon, new DateOnly(2024, 8, 5), new DateOnly(2024, 8, 5), 3m, "kg", "AC-2024-08");
+        await Add(current.Id, commuting, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), 412_000m, "pkm", "HR-2024");
+        foreach (var category in Engine.Inventory.SignificanceScores.Categories)
+        {
+            var (m, i, r, s) = category.Code switch
+            {
+                "3.1" => (4, 3, 3, 3),
+                "4.1" => (5, 3, 4, 4),
+                "4.3" => (3, 3, 3, 3),
+                "3.3" => (3, 2, 2, 3),
+                _ => (1, 1, 1, 1),
+            };
+            var scores = new Engine.Inventory.SignificanceScores(m, i, r, s);
+            db.Significance.Add(new SignificanceAssessment
+            {
+                Id = Guid.NewGuid(), InventoryId = current.Id, Category = category.Code, Magnitude = m, LevelOfInfluence = i, RiskOrOpportunity = r, StakeholderConcern = s,
+                Significant = scores.IsSignificant(current.SignificanceThreshold),
+                Rationale = scores.IsSignificant(current.SignificanceThreshold) ? "排放量大且可取得供應商或帳單數據" : "排放量小，暫不量化",
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        await WorkOrdersAsync(db, provider, clock, ct);
+
+        async Task Transition(Guid id, InventoryAction action, string actor, string? comment)
+        {
+            var done = await TransitionInventory.ExecuteAsync(id, action, new WorkflowActor(actor, true, true, true), comment, db, resolver, factors, clock, ct);
+            Check(done.Succeeded, $"demo inventory {action}");
+        }
+    }
+
+    /// <summary>Twenty nickel-plating work orders from October to December 2024, the first one certified.</summary>
+    private static async Task WorkOrdersAsync(TanpanDb db, IServiceProvider provider, TimeProvider clock, CancellationToken ct)
+    {
+        var tenant = provider.GetRequiredService<TenantScope>();
+        var calculator = provider.GetRequiredService<JobCalculator>();
+        var products = new[] { ("精密主軸套筒", "piece", 120m), ("導螺桿", "piece", 60m), ("鎳電鍍外包件", "kg", 85m) };
+        Guid? first = null;
+        for (var n = 0; n < 20; n++)
+        {
+            var (product, unit, baseQuantity) = products[n % products.Length];
+            var date = new DateOnly(2024, 10, 1).AddDays(n * 4 + n % 3);
+            var scale = 1m + (n % 5) * 0.08m;
+            var processes = new JobProcessDto?[]
+            {
+                new("前處理", [new JobInputDto("electricity.grid.tw", Math.Round(38m * scale, 1), "kWh", null, null, null), new JobInputDto("fuel.natural-gas", Math.Round(4.2m * scale, 2), "m3", null, null, null)]),
+                new("電鍍", [new JobInputDto("electricity.grid.tw", Math.Round(162m * scale, 1), "kWh", null, null, null)]),
+                new("後處理", [new JobInputDto("electricity.grid.tw", Math.Round(21m * scale, 1), "kWh", null, null, null), new JobInputDto("fuel.fuel-oil", Math.Round(1.6m * scale, 2), "L", null, null, null)]),
+            };
+            var request = new WorkOrderRequest($"SO-2024-{1001 + n / 2}", $"WO-2024-{n + 1:000}", "Ni", date, new TimeOnly(8, 30), new TimeOnly(16, 45), product,
+                Math.Round(baseQuantity * scale), unit, null, unit == "piece" ? 185m : null, 12m, null, "AR5", processes);
+            var created = await CreateWorkOrder.ExecuteAsync(request, db, tenant, calculator, clock, ct);
+            Check(created.Succeeded, $"demo work order {n + 1}");
+            first ??= created.Value.Row.Id;
+        }
+
+        var configuration = provider.GetRequiredService<IConfiguration>();
+        var certified = await CertifyWorkOrder.ExecuteAsync(first!.Value, db, tenant, configuration, clock, ct);
+        Check(certified.Succeeded, "demo certificate");
+    }
+
+    private static async Task ColleagueAsync(UserManager<AppUser> users, string email, string name, Guid companyId, string role, TimeProvider clock)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        // No password: these colleagues exist so the demo's review shows two people; nobody signs in as them.
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CompanyId = companyId, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+        Check((await users.CreateAsync(user)).Succeeded, "demo colleague " + email);
+        await users.AddToRoleAsync(user, role);
+    }
+
+    private static void Check(bool succeeded, string what)
+    {
+        if (!succeeded)
+        {
+            throw new InvalidOperationException($"The demo data failed at {what}: the shipped demo no longer matches the rules.");
+        }
+    }
+}
