@@ -50,7 +50,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         if (!await db.Companies.AnyAsync(c => c.Id == DemoCompanyId, cancellationToken))
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            db.Companies.Add(new Company { Id = DemoCompanyId, Name = "示範精密機械股份有限公司 (Demo Precision Machinery)", TaxId = "04595257", Status = CompanyStatus.Approved, Email = DefaultDemoEmail, Region = "台中市", CreatedAtUtc = now, DecidedAtUtc = now });
+            db.Companies.Add(new Company { Id = DemoCompanyId, Name = "示範精密機械股份有限公司 (Demo Precision Machinery)", TaxId = "04595257", Status = CompanyStatus.Approved, Email = DefaultDemoEmail, Region = "臺中市", CreatedAtUtc = now, DecidedAtUtc = now });
             var configuredKey = configuration["Demo:ApiKey"];
             var key = configuredKey ?? ApiKeys.Generate();
             db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), CompanyId = DemoCompanyId, Name = "demo", KeyHash = ApiKeys.Hash(key), Prefix = ApiKeys.PrefixOf(key), Scopes = ApiKeyScopes.Format(Permission.ApiScopes.Select(p => p.Name)), CreatedAtUtc = now });

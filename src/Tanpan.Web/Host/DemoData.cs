@@ -27,7 +27,7 @@ public static class DemoData
     [
         "台中一廠", "台中市西屯區工業區三十八路 100 號", "一廠台電用電（高壓）", "緊急發電機", "堆高機", "公務車", "辦公室及機房冷氣",
         "熱處理爐", "鋼材進貨運輸", "鋼板採購", "自來水", "一般事業廢棄物焚化", "員工通勤（機車）", "生產管理課 林小姐", "廠務課 陳先生",
-        "精密主軸套筒", "導螺桿", "鎳電鍍外包件", "台中精機股份有限公司", "示範精密機械股份有限公司 (Demo Precision Machinery)",
+        "精密主軸套筒", "導螺桿", "鎳電鍍外包件", "2023 年基準年盤查，數據經內部查核。", "排放量大且可取得供應商或帳單數據", "排放量小，暫不量化", "台中精機股份有限公司", "示範精密機械股份有限公司 (Demo Precision Machinery)",
     ];
 
     public static async Task SeedAsync(IServiceProvider services, Guid companyId, TimeProvider clock, CancellationToken ct)

@@ -47,7 +47,7 @@ public sealed class InventoryBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "inventory-results.png"), FullPage = true });
 
         await page.ClickAsync("[data-testid=submit]");
-        Assert.Equal("Submitted", await page.Locator("[data-testid=status]").InnerTextAsync());
+        Assert.Equal("已送審", await page.Locator("[data-testid=status]").InnerTextAsync());
         // The submitter cannot approve; a reviewer of the company does.
         Assert.Equal(0, await page.Locator("[data-testid=approve]").CountAsync());
         var (reviewerEmail, reviewerPassword) = await browser.App.CreateColleagueAsync(Tanpan.Web.Host.DatabaseInitializer.DemoCompanyId, Tanpan.Web.Platform.Security.Roles.Reviewer);
@@ -61,9 +61,9 @@ public sealed class InventoryBrowserTests(BrowserFixture browser) : IClassFixtur
         };
         await reviewer.ClickAsync("[data-testid=approve]");
         Assert.Contains("鎖定", question, StringComparison.Ordinal);
-        Assert.Equal("Locked", await reviewer.Locator("[data-testid=status]").InnerTextAsync());
+        Assert.Equal("已核准鎖定", await reviewer.Locator("[data-testid=status]").InnerTextAsync());
         await page.ReloadAsync();
-        Assert.Equal("Locked", await page.Locator("[data-testid=status]").InnerTextAsync());
+        Assert.Equal("已核准鎖定", await page.Locator("[data-testid=status]").InnerTextAsync());
         Assert.Equal(0, await page.Locator("[data-testid=entry-form]").CountAsync());
 
         var pdf = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=pdf]"));

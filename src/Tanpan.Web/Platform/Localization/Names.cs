@@ -13,6 +13,7 @@ public static class Names
     public const string Role = "role";
     public const string Use = "use";
     public const string Technology = "technology";
+    public const string Scope = "scope";
     public const string Verification = "verification";
     public const string EnergyMethod = "energy-method";
     public const string Gas = "gas";
@@ -39,6 +40,22 @@ public static class Names
         text is not null && Engine.Quantities.Units.TryParse(text, out var unit) ? context.Name(Unit, unit.Code) : text ?? string.Empty;
 
     public static string RoleName(this HttpContext context, string? role) => context.Name(Role, role);
+
+    /// <summary>A factor's verification level by name: the leading level word of a note such as "verified (two
+    /// transcriptions agree)" or "verified; heat value secondary", in the reader's language. The note's detail is
+    /// evidence for reviewers and stays as published (pages show it marked not to translate).</summary>
+    public static string VerificationLevel(this HttpContext context, string? verification)
+    {
+        if (string.IsNullOrWhiteSpace(verification))
+        {
+            return string.Empty;
+        }
+
+        static string Word(string text) => text.TrimStart().Split([' ', ';', '(', ','], 2)[0];
+        var level = context.Name(Verification, Word(verification));
+        var heat = verification.IndexOf("heat value ", StringComparison.Ordinal);
+        return heat < 0 ? level : level + context.T("；熱值", "; heat value ") + context.Name(Verification, Word(verification[(heat + "heat value ".Length)..]));
+    }
 
     private static (string Zh, string En)? DerivedActivity(string code)
     {

@@ -86,9 +86,9 @@ public abstract partial class InventoryWorkflowTests(TanpanApp app)
         await Forms.PostAsync(client, url, [new("Comment", "")], handler: "Submit");
         var selfApproval = await Forms.PostAsync(client, url, [new("Comment", "")], handler: "Approve");
         Assert.Equal(HttpStatusCode.Forbidden, selfApproval.StatusCode);
-        Assert.Equal("Submitted", Testid(await client.GetStringAsync(url), "status"));
+        Assert.Equal("已送審", Testid(await client.GetStringAsync(url), "status"));
         var locked = await (await Forms.PostAsync(reviewer, url, [new("Comment", "")], handler: "Approve")).Content.ReadAsStringAsync();
-        Assert.Equal("Locked", Testid(locked, "status"));
+        Assert.Equal("已核准鎖定", Testid(locked, "status"));
         Assert.Contains("鎖定快照", locked, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"entry-form\"", locked, StringComparison.Ordinal);
 
@@ -101,11 +101,12 @@ public abstract partial class InventoryWorkflowTests(TanpanApp app)
         var noReason = await (await Forms.PostAsync(client, url, [new("Comment", "")], handler: "Unlock")).Content.ReadAsStringAsync();
         Assert.NotEmpty(Testid(noReason, "comment-error"));
         var unlocked = await (await Forms.PostAsync(client, url, [new("Comment", "補登 4 月發電機用油")], handler: "Unlock")).Content.ReadAsStringAsync();
-        Assert.Equal("Draft", Testid(unlocked, "status"));
+        Assert.Equal("草稿", Testid(unlocked, "status"));
 
         var audit = await client.GetStringAsync("/inventory/audit");
         Assert.Contains("補登 4 月發電機用油", audit, StringComparison.Ordinal);
-        Assert.Contains("ActivityEntry", audit, StringComparison.Ordinal);
+        Assert.Contains("活動數據", audit, StringComparison.Ordinal);
+        Assert.Contains("狀態 已核准鎖定 → 草稿", audit, StringComparison.Ordinal);
         Assert.Matches("<td>u-[0-9a-f]{32}@example.test</td>", audit);
     }
 

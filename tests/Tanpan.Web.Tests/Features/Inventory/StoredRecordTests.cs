@@ -56,7 +56,7 @@ public abstract partial class StoredRecordTests(TanpanApp app)
     {
         await Forms.PostAsync(admin, url, [new("Comment", "")], handler: "Submit");
         var locked = await (await Forms.PostAsync(reviewer, url, [new("Comment", "")], handler: "Approve")).Content.ReadAsStringAsync();
-        Assert.Equal("Locked", Testid(locked, "status"));
+        Assert.Equal("已核准鎖定", Testid(locked, "status"));
     }
 
     private async Task ChangeSteamFactorAsync(Guid companyId, decimal value)
@@ -143,6 +143,6 @@ public abstract partial class StoredRecordTests(TanpanApp app)
         }
 
         Assert.True((int)(await Forms.PostAsync(admin, url, [new("Comment", "")], handler: "Submit")).StatusCode < 500);
-        Assert.Equal("Submitted", Testid(await admin.GetStringAsync(url), "status"));
+        Assert.Equal("已送審", Testid(await admin.GetStringAsync(url), "status"));
     }
 }

@@ -62,17 +62,7 @@ public sealed class ApiKeysModel(TanpanDb db, TenantScope tenant, TimeProvider c
         return Page();
     }
 
-    public static string ScopeName(HttpContext context, string scope) => scope switch
-    {
-        PermissionNames.InventoryRead => context.T("讀取盤查", "read inventories"),
-        PermissionNames.InventoryWrite => context.T("寫入盤查資料", "write inventory data"),
-        PermissionNames.WorkOrdersRead => context.T("讀取工單", "read work orders"),
-        PermissionNames.WorkOrdersWrite => context.T("建立與匯入工單", "create and import work orders"),
-        PermissionNames.WorkOrdersCertify => context.T("核發工單證明", "certify work orders"),
-        PermissionNames.FactorsRead => context.T("讀取公司係數", "read company factors"),
-        PermissionNames.FactorsWrite => context.T("管理公司係數", "manage company factors"),
-        _ => scope,
-    };
+    public static string ScopeName(HttpContext context, string scope) => context.Name(Names.Scope, scope);
 
     private async Task LoadAsync(CancellationToken ct) =>
         Keys = (await db.ApiKeys.AsNoTracking().ToListAsync(ct)).OrderBy(k => k.RevokedAtUtc is not null).ThenByDescending(k => k.CreatedAtUtc).ToList();

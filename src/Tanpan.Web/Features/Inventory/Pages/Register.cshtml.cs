@@ -142,14 +142,7 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
 
     /// <summary>" — 已查證" after a scope-3 activity: its verification level, which users weigh when choosing.</summary>
     public string LevelOf(string activity) =>
-        resolver.Library.FindSecondary(activity) is { } row ? " — " + VerificationLevel(HttpContext, row.Verification) : string.Empty;
-
-    /// <summary>The level word that starts a verification note ("verified (2 transcriptions agree)").</summary>
-    public static string VerificationLevel(HttpContext context, string verification)
-    {
-        var word = verification.Split(' ', 2)[0];
-        return context.Name(Names.Verification, word);
-    }
+        resolver.Library.FindSecondary(activity) is { } row ? " — " + HttpContext.VerificationLevel(row.Verification) : string.Empty;
 
     public static string KindName(ActivityKind kind, bool zh) => kind switch
     {
