@@ -13,6 +13,7 @@ public static class AccountServices
     public static IHostApplicationBuilder AddTanpanAccounts(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddHttpContextAccessor();
         services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
             {
                 o.Password.RequiredLength = 10;
@@ -23,6 +24,7 @@ public static class AccountServices
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<TanpanDb>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<ClockedTokenProvider<AppUser>>(TokenOptions.DefaultProvider)
             .AddClaimsPrincipalFactory<CompanyClaimsFactory>();

@@ -201,6 +201,21 @@ public abstract partial class SignInTests(ClockedApp app)
     }
 
     [Fact]
+    public async Task IdentityPasswordRules_AreInChinese_AndInEnglishOnEnglishPages()
+    {
+        var email = await NewUserAsync();
+        var link = await ResetLinkAsync(email);
+
+        var zh = WebUtility.HtmlDecode(await ResetAsync(link, "short1"));
+        Assert.Contains("密碼至少需 10 個字元", zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("Passwords must", zh, StringComparison.Ordinal);
+
+        var page = $"/reset-password?user={link[0].Value}&token={Uri.EscapeDataString(link[1].Value)}&lang=en";
+        var en = WebUtility.HtmlDecode(await (await Forms.PostAsync(app.Browser(NewAddress()), page, [.. link, new("Password", "short1")])).Content.ReadAsStringAsync());
+        Assert.Contains("Passwords must be at least 10 characters", en, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PasswordReset_SignsOutTheOtherSessions_AfterTheValidationInterval()
     {
         var email = await NewUserAsync();
@@ -243,7 +258,7 @@ public abstract partial class SignInTests(ClockedApp app)
         Assert.Equal(HttpStatusCode.Redirect, (await member.GetAsync("/account")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/account")).StatusCode);
         var again = await app.SignInAsync(memberEmail, TanpanApp.CompanyUserPassword, NewAddress());
-        Assert.Contains(Web.Platform.Security.Roles.DataClerk, await again.GetStringAsync("/account"), StringComparison.Ordinal);
+        Assert.Contains("資料填報員", await again.GetStringAsync("/account"), StringComparison.Ordinal);
     }
 
     /// <summary>A session whose redirects are seen as such (a sign-out shows as the redirect to /login).</summary>

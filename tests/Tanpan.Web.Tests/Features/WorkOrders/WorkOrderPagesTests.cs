@@ -43,7 +43,7 @@ public abstract class WorkOrderPagesTests(TanpanApp app)
 
         var detail = await (await Forms.PostAsync(client, "/work-orders/new", form)).Content.ReadAsStringAsync();
 
-        Assert.Contains("metered energy allocated by rack-hours: 2 of 8", detail, StringComparison.Ordinal);
+        Assert.Contains("量測能源依掛架時數分攤：2 / 8", detail, StringComparison.Ordinal);
         Assert.Contains((((3000m * 3.029705639568m) + (600m * 0.474m)) / 4m).ToString("N3", System.Globalization.CultureInfo.GetCultureInfo("zh-TW")), detail, StringComparison.Ordinal);
     }
 
