@@ -32,3 +32,18 @@ public readonly struct Outcome<T>
 
     public static Outcome<T> Failure(string path, string message) => Failure([new FieldError(path, message)]);
 }
+
+/// <summary>Arguments of an error message by name, so that a page can render the message in its own language.</summary>
+public static class ErrorArgs
+{
+    public static IReadOnlyDictionary<string, string> Of(params string[] pairs)
+    {
+        var args = new Dictionary<string, string>(pairs.Length / 2, StringComparer.Ordinal);
+        for (var i = 0; i + 1 < pairs.Length; i += 2)
+        {
+            args[pairs[i]] = pairs[i + 1];
+        }
+
+        return args;
+    }
+}

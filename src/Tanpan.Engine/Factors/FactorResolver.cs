@@ -87,7 +87,7 @@ public sealed class FactorResolver
     }
 
     internal static Outcome<ResolvedFactor> UnknownActivity(FactorLibrary library, string activity) =>
-        Outcome<ResolvedFactor>.Failure("activity", $"unknown activity '{activity}'; allowed: {FactorLibrary.GridActivity}, {string.Join(", ", library.FuelActivities)}, refrigerant.<R-code>, gas.<formula>, material.<id>, transport.<id>, waste.<id>, custom, custom.<company code>; the factor library lists them all");
+        Outcome<ResolvedFactor>.Failure([new FieldError("activity", $"unknown activity '{activity}'; allowed: {FactorLibrary.GridActivity}, {string.Join(", ", library.FuelActivities)}, refrigerant.<R-code>, gas.<formula>, material.<id>, transport.<id>, waste.<id>, custom, custom.<company code>; the factor library lists them all", "activity.unknown", ErrorArgs.Of("value", activity))]);
 }
 
 /// <summary>The factors of one kind of activity.</summary>

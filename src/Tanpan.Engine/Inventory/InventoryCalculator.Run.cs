@@ -112,7 +112,7 @@ public sealed partial class InventoryCalculator
             {
                 if (period.To < period.From)
                 {
-                    chunk.Errors.Add(new FieldError(Path(index, "period.to"), $"must be on or after period.from ({period.From:yyyy-MM-dd})"));
+                    chunk.Errors.Add(new FieldError(Path(index, "period.to"), $"must be on or after period.from ({period.From:yyyy-MM-dd})", "period.order", ErrorArgs.Of("from", period.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
                 }
                 else
                 {
@@ -136,8 +136,9 @@ public sealed partial class InventoryCalculator
             var entry = Resolve(index, line, chunk);
             if (entry?.Factor is { } factor && line.Unit.Dimension != factor.PerUnit.Dimension)
             {
-                var allowed = string.Join(", ", Units.CodesFor(factor.PerUnit.Dimension));
-                chunk.Errors.Add(new FieldError(Path(index, "unit"), $"'{line.Unit.Code}' does not fit {line.Activity} (measured in {factor.PerUnit.Code}); allowed: {allowed}"));
+                var allowed = string.Join(", ", Units.Catalogue.Where(u => u.Dimension == factor.PerUnit.Dimension).Select(u => u.Code));
+                chunk.Errors.Add(new FieldError(Path(index, "unit"), $"'{line.Unit.Code}' does not fit {line.Activity} (measured in {factor.PerUnit.Code}); allowed: {allowed}", "unit.mismatch",
+                    ErrorArgs.Of("unit", line.Unit.Code, "activity", line.Activity, "factorUnit", factor.PerUnit.Code, "units", allowed)));
             }
 
             if (chunk.Errors.Count > errorsBefore || entry?.Factor is null)

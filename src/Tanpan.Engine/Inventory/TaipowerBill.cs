@@ -26,18 +26,18 @@ public sealed record TaipowerBill(
         {
             if (value < 0)
             {
-                errors.Add(new(name, "must be zero or greater (kWh / 度)"));
+                errors.Add(new(name, "must be zero or greater (kWh / 度)", "bill.negative"));
             }
         }
 
         if (ContractCapacityKw < 0)
         {
-            errors.Add(new("contractCapacityKw", "must be zero or greater (kW)"));
+            errors.Add(new("contractCapacityKw", "must be zero or greater (kW)", "bill.negative"));
         }
 
         if (Period.To < Period.From)
         {
-            errors.Add(new("period.to", $"must be on or after period.from ({Period.From:yyyy-MM-dd})"));
+            errors.Add(new("period.to", $"must be on or after period.from ({Period.From:yyyy-MM-dd})", "period.order", ErrorArgs.Of("from", Period.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
         }
 
         return errors;

@@ -21,7 +21,8 @@ internal sealed class GridFactorSource(FactorLibrary library) : IFactorSource
             var last = library.Grid[^1];
             if (year < first.Year)
             {
-                return Outcome<ResolvedFactor>.Failure("factorYear", $"no Taiwan grid factor for {year}; published years {first.Year}–{last.Year}");
+                return Outcome<ResolvedFactor>.Failure([new FieldError("factorYear", $"no Taiwan grid factor for {year}; published years {first.Year}–{last.Year}", "grid.year",
+                    ErrorArgs.Of("year", year.ToString(CultureInfo.InvariantCulture), "first", first.Year.ToString(CultureInfo.InvariantCulture), "last", last.Year.ToString(CultureInfo.InvariantCulture)))]);
             }
 
             // A year not yet published: the latest published factor is the accepted stand-in, flagged so it is replaced later.

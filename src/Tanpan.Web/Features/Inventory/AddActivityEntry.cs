@@ -57,7 +57,7 @@ public static class AddActivityEntry
         var source = e.SourceId is { } sourceId ? await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sourceId, ct) : null;
         if (source is null)
         {
-            return Invalid.Field("Entry.SourceId", "choose an emission source of your register");
+            return new Invalid([new FieldError("Entry.SourceId", "choose an emission source of your register", "entry.source-required")]);
         }
 
         var from = ActivityInputs.Date(e.From, "Entry.From", errors, what: "the period's first day");
@@ -69,14 +69,14 @@ public static class AddActivityEntry
         {
             if (ActivityId.KindOf(source.Activity) != ActivityKind.Grid)
             {
-                errors.Add(new("Entry.SourceId", "a Taipower bill belongs to a purchased-electricity source"));
+                errors.Add(new("Entry.SourceId", "a Taipower bill belongs to a purchased-electricity source", "entry.bill-source"));
             }
 
             decimal?[] tou = [e.PeakKwh, e.SemiPeakKwh, e.SaturdaySemiPeakKwh, e.OffPeakKwh];
             string[] names = ["Entry.PeakKwh", "Entry.SemiPeakKwh", "Entry.SaturdaySemiPeakKwh", "Entry.OffPeakKwh"];
             if (tou.All(f => f is null))
             {
-                errors.Add(new("Entry.PeakKwh", "enter at least one time-of-use kWh"));
+                errors.Add(new("Entry.PeakKwh", "enter at least one time-of-use kWh", "entry.tou-required"));
             }
 
             for (var i = 0; i < tou.Length; i++)

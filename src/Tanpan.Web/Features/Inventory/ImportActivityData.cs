@@ -7,6 +7,7 @@ using Tanpan.Engine.Quantities;
 using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Errors;
 using Tanpan.Web.Platform.Factors;
+using Tanpan.Web.Platform.Inputs;
 using Tanpan.Web.Platform.Sheets;
 
 namespace Tanpan.Web.Features.Inventory;
@@ -61,7 +62,7 @@ public static class ImportActivityData
 
         if (errors.Count == 0 && entries.Count == 0)
         {
-            errors.Add(new(upload.Value.Kind == SpreadsheetKind.Csv ? "CSV!2" : $"{InventoryExcel.DataSheet}!2", "the file has no data rows"));
+            errors.Add(new(upload.Value.Kind == SpreadsheetKind.Csv ? "CSV!2" : $"{InventoryExcel.DataSheet}!2", "the file has no data rows", "import.no-rows"));
         }
 
         if (errors.Count > 0)
@@ -110,7 +111,7 @@ public static class ImportActivityData
                     var missing = columns.Where(c => !row.Values.ContainsKey(c)).ToArray();
                     if (missing.Length > 0)
                     {
-                        return new Invalid([new FieldError($"{sheet}!1", $"missing columns: {string.Join(", ", missing)} (use the template's header row)")], "Nothing was imported");
+                        return new Invalid([new FieldError($"{sheet}!1", $"missing columns: {string.Join(", ", missing)} (use the template's header row)", "import.missing-columns", ActivityInputs.Args("columns", string.Join("、", missing)))], "Nothing was imported");
                     }
                 }
 
@@ -128,12 +129,12 @@ public static class ImportActivityData
                 {
                     if (errors.Count == before)
                     {
-                        errors.Add(new(Cell(0), $"'{Platform.Inputs.ActivityInputs.Shorten(name)}' is not a source in your register; allowed: {known}"));
+                        errors.Add(new(Cell(0), $"'{ActivityInputs.Shorten(name)}' is not a source in your register; allowed: {known}", "import.unknown-source", ActivityInputs.Args("value", ActivityInputs.Shorten(name), "allowed", known)));
                     }
                 }
                 else if (matches.Count > 1)
                 {
-                    errors.Add(new(Cell(0), $"'{name}' names {matches.Count} sources; make the descriptions unique"));
+                    errors.Add(new(Cell(0), $"'{name}' names {matches.Count} sources; make the descriptions unique", "import.ambiguous-source", ActivityInputs.Args("value", name, "count", matches.Count.ToString(CultureInfo.InvariantCulture))));
                 }
                 else
                 {
@@ -153,7 +154,7 @@ public static class ImportActivityData
                     var sum = tou.Sum(v => v ?? 0);
                     if (quantity is not null && quantity != sum)
                     {
-                        errors.Add(new(Cell(3), string.Create(CultureInfo.InvariantCulture, $"quantity {quantity} differs from the sum of the time-of-use fields ({sum}); leave it empty")));
+                        errors.Add(new(Cell(3), string.Create(CultureInfo.InvariantCulture, $"quantity {quantity} differs from the sum of the time-of-use fields ({sum}); leave it empty"), "import.quantity-differs", ActivityInputs.Args("quantity", quantity.Value.ToString(CultureInfo.InvariantCulture), "sum", sum.ToString(CultureInfo.InvariantCulture))));
                     }
 
                     quantity = sum;
@@ -161,22 +162,22 @@ public static class ImportActivityData
                 }
                 else if (quantity is null && errors.Count == before)
                 {
-                    errors.Add(new(Cell(3), "required: a number ≥ 0 (or the time-of-use kWh of a bill)"));
+                    errors.Add(new(Cell(3), "required: a number ≥ 0 (or the time-of-use kWh of a bill)", "import.quantity-required"));
                 }
 
                 Unit? unit = null;
                 if (unitText is null)
                 {
-                    errors.Add(new(Cell(4), "required, e.g. kWh, 度, L, 公秉, m3, kg"));
+                    errors.Add(new(Cell(4), "required, e.g. kWh, 度, L, 公秉, m3, kg", "unit.required"));
                 }
                 else if (!Units.TryParse(unitText, out unit))
                 {
-                    errors.Add(new(Cell(4), $"'{Platform.Inputs.ActivityInputs.Shorten(unitText)}' is not a known unit; e.g. kWh, 度, L, 公升, 公秉, m3, 千立方公尺, kg, 公噸"));
+                    errors.Add(new(Cell(4), $"'{ActivityInputs.Shorten(unitText)}' is not a known unit; e.g. kWh, 度, L, 公升, 公秉, m3, 千立方公尺, kg, 公噸", "unit.unknown", ActivityInputs.Args("value", ActivityInputs.Shorten(unitText))));
                 }
 
                 if (from is { } f && to is { } t && t < f)
                 {
-                    errors.Add(new(Cell(2), $"must be on or after the start ({f:yyyy-MM-dd})"));
+                    errors.Add(new(Cell(2), $"must be on or after the start ({f:yyyy-MM-dd})", "period.order", ActivityInputs.Args("from", f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
                 }
 
                 if (errors.Count > before || source is null)

@@ -40,7 +40,7 @@ public static class ActivityInputs
             return parsed.Value;
         }
 
-        errors.Add(new(path, $"'{text}' is not a GWP set; allowed: {string.Join(", ", GwpSets.Codes)}", "gwp-set.unknown"));
+        errors.Add(new(path, $"'{text}' is not a GWP set; allowed: {string.Join(", ", GwpSets.Codes)}", "gwp-set.unknown", Args("value", Shorten(text))));
         return GwpSet.Ar5;
     }
 
@@ -77,7 +77,7 @@ public static class ActivityInputs
             return unit;
         }
 
-        errors.Add(new(path, $"'{Shorten(text)}' is not a known unit; allowed: {string.Join(", ", Units.Catalogue.Select(u => u.Code))} and 度, 公升, 公秉, 千立方公尺, 公斤, 公噸", "unit.unknown"));
+        errors.Add(new(path, $"'{Shorten(text)}' is not a known unit; allowed: {string.Join(", ", Units.Catalogue.Select(u => u.Code))} and 度, 公升, 公秉, 千立方公尺, 公斤, 公噸", "unit.unknown", Args("value", Shorten(text))));
         return null;
     }
 
@@ -129,7 +129,7 @@ public static class ActivityInputs
 
         if (!InputLimits.IsYear(year))
         {
-            errors.Add(new(path, "must be a year " + InputLimits.YearRange, "year.range"));
+            errors.Add(new(path, "must be a year " + InputLimits.YearRange, "year.range", Args("min", InputLimits.MinYear.ToString(CultureInfo.InvariantCulture), "max", InputLimits.MaxYear.ToString(CultureInfo.InvariantCulture))));
             return null;
         }
 
@@ -150,7 +150,7 @@ public static class ActivityInputs
 
         if (!InputLimits.IsDate(d))
         {
-            errors.Add(new(path, "must be a date " + InputLimits.DateRange, "date.range"));
+            errors.Add(new(path, "must be a date " + InputLimits.DateRange, "date.range", Args("min", InputLimits.MinDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "max", InputLimits.MaxDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
             return null;
         }
 
@@ -165,7 +165,7 @@ public static class ActivityInputs
         {
             if (required)
             {
-                errors.Add(new(path, $"required{(what is null ? string.Empty : ": " + what)}, up to {max} characters", "text.required"));
+                errors.Add(new(path, $"required{(what is null ? string.Empty : ": " + what)}, up to {max} characters", "text.required", Args("max", max.ToString(CultureInfo.InvariantCulture))));
             }
 
             return null;

@@ -21,8 +21,78 @@ public static class ErrorText
         ["upload.cell-too-long"] = ("儲存格內容超過 32,767 字元上限。", "a cell is longer than 32,767 characters."),
         ["upload.not-a-spreadsheet"] = ("無法讀取：請上傳 .xlsx 或 .csv 檔（可下載範本）。", "not a readable spreadsheet: upload an .xlsx or .csv file (download the template)."),
         ["upload.extension-not-allowed"] = ("只接受 .xlsx 或 .csv 檔。", "only .xlsx or .csv files are accepted."),
+
+        // Field validation, rendered from the error's code and arguments ({name} is an argument).
+        ["quantity.required"] = ("必填：數量（大於或等於 0 的數字）", ""),
+        ["quantity.range"] = ("數量須大於或等於 0，且不超過 1e15", ""),
+        ["number.range"] = ("須介於 {min} 與 {max} 之間", ""),
+        ["unit.required"] = ("必填：單位，例如 度、公升、公秉、立方公尺、千立方公尺、公斤、公噸", ""),
+        ["unit.unknown"] = ("「{value}」不是可用的單位；例如 度、kWh、公升、L、公秉、立方公尺、m3、千立方公尺、公斤、kg、公噸", ""),
+        ["unit.mismatch"] = ("單位「{unit}」不適用於{activity}（係數以{factorUnit}計）；可用：{units}", ""),
+        ["year.required"] = ("必填：年度，例如 2024", ""),
+        ["year.range"] = ("年度須介於 {min} 與 {max} 之間", ""),
+        ["date.required"] = ("必填：日期（yyyy-MM-dd）", ""),
+        ["date.range"] = ("日期須介於 {min} 與 {max} 之間", ""),
+        ["text.required"] = ("必填（{max} 字以內）", ""),
+        ["text.too-long"] = ("超過 {max} 字元上限", ""),
+        ["period.order"] = ("迄日須在起日（{from}）當天或之後", ""),
+        ["use.unknown"] = ("用途須為固定源或移動源", ""),
+        ["gwp-set.unknown"] = ("「{value}」不是可用的 GWP 版本；可用：AR4、AR5、AR6", ""),
+        ["entry.source-required"] = ("請選擇排放源清冊中的排放源", ""),
+        ["entry.bill-source"] = ("台電電費單須登錄於外購電力排放源", ""),
+        ["entry.tou-required"] = ("請至少填一個時段的度數", ""),
+        ["bill.negative"] = ("須大於或等於 0", ""),
+        ["activity.unknown"] = ("「{value}」不是係數庫中的活動", ""),
+        ["activity.no-factor"] = ("{activity}在係數集 {set} 中沒有係數", ""),
+        ["grid.year"] = ("{year} 年沒有台灣電力排碳係數；已公告年度為 {first}–{last}", ""),
+        ["use.not-available"] = ("{activity}沒有「{use}」用途的係數；可用：{allowed}", ""),
+        ["import.no-rows"] = ("檔案沒有資料列", ""),
+        ["import.missing-columns"] = ("缺少欄位：{columns}（請使用範本的標題列）", ""),
+        ["import.unknown-source"] = ("「{value}」不是排放源清冊中的排放源；可用：{allowed}", ""),
+        ["import.ambiguous-source"] = ("「{value}」對應 {count} 個排放源；請讓排放源描述不重複", ""),
+        ["import.quantity-differs"] = ("數量 {quantity} 與各時段度數合計 {sum} 不符；有時段度數時請將數量留空", ""),
+        ["import.quantity-required"] = ("必填：數量（大於或等於 0 的數字），或電費單的各時段度數", ""),
+        ["cell.too-long"] = ("「{value}」超過 {max} 字元上限", ""),
+        ["cell.not-a-number"] = ("「{value}」不是數字（須介於 {min} 與 {max}）", ""),
+        ["cell.date-required"] = ("必填：日期（yyyy-MM-dd 或 Excel 日期）", ""),
+        ["cell.not-a-date"] = ("「{value}」不是日期（yyyy-MM-dd 或 Excel 日期，須介於 {min} 與 {max}）", ""),
+        ["category.unknown"] = ("請選擇類別", ""),
     };
 
-    public static string For(HttpContext context, string code, string fallback) =>
-        Catalogue.TryGetValue(code, out var text) ? context.T(text.Zh, text.En) : fallback;
+    /// <summary>The message for <paramref name="code"/> in the reader's language. English readers get the English
+    /// text the API sends (<paramref name="fallback"/>) unless the catalogue has its own; zh-TW readers get the
+    /// catalogue's text with <paramref name="args"/> filled in (activities and units by their names).</summary>
+    public static string For(HttpContext context, string code, string fallback, IReadOnlyDictionary<string, string>? args = null)
+    {
+        if (!Catalogue.TryGetValue(code, out var text))
+        {
+            return fallback;
+        }
+
+        if (Lang.IsEnglish(context))
+        {
+            return text.En.Length > 0 ? text.En : fallback;
+        }
+
+        var zh = text.Zh;
+        foreach (var (name, value) in args ?? EmptyArgs)
+        {
+            var shown = name switch
+            {
+                "activity" => context.ActivityName(value),
+                "unit" or "factorUnit" => context.UnitNameOf(value),
+                "use" => context.Name(Names.Use, value),
+                "units" => string.Join("、", value.Split(", ").Select(context.UnitName)),
+                _ => value,
+            };
+            zh = zh.Replace("{" + name + "}", shown, StringComparison.Ordinal);
+        }
+
+        // A template whose argument the error did not carry falls back to the English text rather than show "{x}".
+        return zh.Contains('{', StringComparison.Ordinal) ? fallback : zh;
+    }
+
+    public static string For(HttpContext context, Engine.Common.FieldError error) => For(context, error.Code, error.Message, error.Args);
+
+    private static readonly Dictionary<string, string> EmptyArgs = [];
 }

@@ -88,7 +88,7 @@ public static class SheetCells
         var text = Text(row, columns, column);
         if (text is not null && text.Length > maxLength)
         {
-            errors.Add(new(cell, string.Create(CultureInfo.InvariantCulture, $"'{Show(text)}' is longer than {maxLength:N0} characters ({text.Length:N0})")));
+            errors.Add(new(cell, string.Create(CultureInfo.InvariantCulture, $"'{Show(text)}' is longer than {maxLength:N0} characters ({text.Length:N0})"), "cell.too-long", Inputs.ActivityInputs.Args("value", Show(text), "max", maxLength.ToString("N0", CultureInfo.InvariantCulture))));
             return null;
         }
 
@@ -125,7 +125,7 @@ public static class SheetCells
             return n;
         }
 
-        errors.Add(new(cell, $"'{Show(value)}' is not a number {range}"));
+        errors.Add(new(cell, $"'{Show(value)}' is not a number {range}", "cell.not-a-number", Inputs.ActivityInputs.Args("value", Show(value), "min", range.Min.ToString("#,0.##########", CultureInfo.InvariantCulture), "max", range.Max.ToString("#,0.##########", CultureInfo.InvariantCulture))));
         return null;
     }
 
@@ -143,7 +143,7 @@ public static class SheetCells
         var value = Cell(row, columns, column);
         if (IsBlank(value))
         {
-            errors.Add(new(cell, $"required: a date ({DateFormatHint}) {range}"));
+            errors.Add(new(cell, $"required: a date ({DateFormatHint}) {range}", "cell.date-required"));
             return null;
         }
 
@@ -163,7 +163,7 @@ public static class SheetCells
             return ok;
         }
 
-        errors.Add(new(cell, $"'{Show(value)}' is not a date {range} ({DateFormatHint})"));
+        errors.Add(new(cell, $"'{Show(value)}' is not a date {range} ({DateFormatHint})", "cell.not-a-date", Inputs.ActivityInputs.Args("value", Show(value), "min", range.Min.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "max", range.Max.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
         return null;
     }
 

@@ -31,7 +31,7 @@ public abstract class FormPage : PageModel
     {
         foreach (var e in error.ToFieldErrors(field))
         {
-            AddError(string.IsNullOrEmpty(e.Path) ? field : e.Path, ErrorText.For(HttpContext, e.Code, e.Message));
+            AddError(string.IsNullOrEmpty(e.Path) ? field : e.Path, ErrorText.For(HttpContext, e));
         }
 
         if (error is not Invalid)

@@ -104,11 +104,28 @@ public abstract partial class InventoryExcelTests(TanpanApp app)
         Assert.Contains("data-testid=\"import-errors\"", page, StringComparison.Ordinal);
         foreach (var cell in new[] { "活動數據!A3", "活動數據!B4", "活動數據!E5", "活動數據!F6", "活動數據!D7" })
         {
-            Assert.Contains($"<code>{cell}</code>", page, StringComparison.Ordinal);
+            Assert.Contains($"<code translate=\"no\">{cell}</code>", page, StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain("2024-01-01 –", page, StringComparison.Ordinal);
+
+        // Each message in the reader's language: zh-TW by default, the API's English on the English page.
+        var zh = ImportMessages(page);
+        Assert.Equal(5, zh.Count);
+        Assert.All(zh, m => Assert.DoesNotMatch("[A-Za-z]{3,} [A-Za-z]{3,}", m));
+        Assert.Contains(zh, m => m.Contains("「不存在的排放源」不是排放源清冊中的排放源", StringComparison.Ordinal));
+        Assert.Contains(zh, m => m.Contains("單位「公斤」不適用於柴油（係數以公升計）", StringComparison.Ordinal));
+        await client.GetAsync(url + "?lang=en");
+        var english = ImportMessages(await (await Forms.PostFileAsync(client, url, "Import", "bad.xlsx", file)).Content.ReadAsStringAsync());
+        Assert.Contains(english, m => m.Contains("is not a source in your register", StringComparison.Ordinal));
+        Assert.All(english, m => Assert.DoesNotMatch(@"[\p{IsCJKUnifiedIdeographs}]{3,}.*[\p{IsCJKUnifiedIdeographs}]{3,}", m.Replace("不存在的排放源", "", StringComparison.Ordinal).Replace("鍋爐柴油", "", StringComparison.Ordinal).Replace("一廠用電", "", StringComparison.Ordinal)));
     }
+
+    private static List<string> ImportMessages(string page) =>
+        ImportErrorPattern().Matches(page).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value).Trim()).ToList();
+
+    [GeneratedRegex(@"<li><code translate=""no"">[^<]*</code>([^<]*)</li>")]
+    private static partial Regex ImportErrorPattern();
 
     [Fact]
     public async Task Csv_IsImportedToo_AndErrorsNameTheCsvCell()
@@ -121,7 +138,7 @@ public abstract partial class InventoryExcelTests(TanpanApp app)
         var badPage = await (await Forms.PostFileAsync(client, url, "Import", "bad.csv", bad)).Content.ReadAsStringAsync();
         var goodPage = await (await Forms.PostFileAsync(client, url, "Import", "good.csv", good)).Content.ReadAsStringAsync();
 
-        Assert.Contains("<code>CSV!C2</code>", badPage, StringComparison.Ordinal);
+        Assert.Contains("<code translate=\"no\">CSV!C2</code>", badPage, StringComparison.Ordinal);
         Assert.Contains("INV-1", goodPage, StringComparison.Ordinal);
         Assert.DoesNotContain("INV-2", goodPage, StringComparison.Ordinal);
     }
@@ -133,7 +150,7 @@ public abstract partial class InventoryExcelTests(TanpanApp app)
 
         var page = await (await Forms.PostFileAsync(client, url, "Import", "photo.xlsx", Encoding.UTF8.GetBytes("not a zip"))).Content.ReadAsStringAsync();
 
-        Assert.Contains("<code>file</code>", page, StringComparison.Ordinal);
+        Assert.Contains("<code translate=\"no\">file</code>", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -188,7 +188,7 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
         Shown = await InventorySnapshots.ShowAsync(db, Inventory, resolver, companyFactors, ct);
         foreach (var error in Shown.Errors)
         {
-            AddError("results", error.Path + ": " + error.Message);
+            AddError("results", error.Path + ": " + ErrorText.For(HttpContext, error));
         }
 
         return Page();

@@ -106,7 +106,7 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
                 .Resolve(new FactorQuery(s.Activity, GwpSet.Ar5, clock.GetUtcNow().Year - 1, use, string.IsNullOrWhiteSpace(s.Technology) ? null : s.Technology));
             foreach (var error in check.Errors)
             {
-                AddError("Source." + char.ToUpperInvariant(error.Path[0]) + error.Path[1..], error.Message);
+                AddError("Source." + char.ToUpperInvariant(error.Path[0]) + error.Path[1..], ErrorText.For(HttpContext, error));
             }
 
             if (category is not null && ActivityId.TryParse(s.Activity, out var activity) && !CategoryFit.Fits(activity.Value.Kind, category))

@@ -88,7 +88,7 @@ public sealed class CalculatorModel(Engine.Quick.QuickCalculator calculator, Tim
         {
             foreach (var error in outcome.Errors)
             {
-                Errors.TryAdd(error.Path, ErrorText.For(HttpContext, error.Code, error.Message));
+                Errors.TryAdd(error.Path, ErrorText.For(HttpContext, error));
             }
         }
     }
