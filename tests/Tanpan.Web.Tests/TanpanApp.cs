@@ -203,7 +203,7 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
     {
         var client = Browser(address);
         var response = await Forms.PostAsync(client, "/login", [new("Account", account), new("Password", password)]);
-        Assert.Contains("<section data-testid=\"account\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"nav-account\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         return client;
     }
 
@@ -213,7 +213,7 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
         var (email, password) = await CreateColleagueAsync(companyId, role);
         var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
         var response = await Forms.PostAsync(client, "/login", [new("Account", email), new("Password", password)]);
-        Assert.Contains("data-testid=\"account\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"nav-account\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         return client;
     }
 

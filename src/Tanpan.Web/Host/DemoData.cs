@@ -192,7 +192,7 @@ public static class DemoData
                 new("後處理", [new JobInputDto("electricity.grid.tw", Math.Round(21m * scale, 1), "kWh", null, null, null), new JobInputDto("fuel.fuel-oil", Math.Round(1.6m * scale, 2), "L", null, null, null)]),
             };
             var request = new WorkOrderRequest($"SO-2024-{1001 + n / 2}", $"WO-2024-{n + 1:000}", "Ni", date, new TimeOnly(8, 30), new TimeOnly(16, 45), product,
-                Math.Round(baseQuantity * scale), unit, null, unit == "piece" ? 185m : null, 12m, null, "AR5", processes);
+                Math.Round(baseQuantity * scale), unit, null, unit == "piece" ? Math.Round(baseQuantity * scale) * 185m : 42_000m, 12m, null, "AR5", processes);
             var created = await CreateWorkOrder.ExecuteAsync(request, db, tenant, calculator, clock, ct);
             Check(created.Succeeded, $"demo work order {n + 1}");
             first ??= created.Value.Row.Id;

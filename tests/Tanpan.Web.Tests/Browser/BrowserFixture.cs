@@ -85,7 +85,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("[data-testid=account]", account);
         await page.FillAsync("[data-testid=password]", password);
         await page.ClickAsync("[data-testid=login]");
-        await page.Locator("section[data-testid=account]").WaitForAsync();
+        await page.Locator("[data-testid=nav-account]").WaitForAsync();
         return page;
     }
 

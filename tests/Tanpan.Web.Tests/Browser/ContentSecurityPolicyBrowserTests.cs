@@ -53,11 +53,12 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : 
         await member.FillAsync("[data-testid=bill-to]", "2024-03-31");
         await member.FillAsync("[data-testid=bill-peak]", "5000");
         await member.ClickAsync("[data-testid=add-bill]");
-        // The inline SVG chart of the results, and its class-based sizing.
-        await member.Locator("svg[data-testid=month-chart] rect").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-        Assert.Equal("600px", await member.Locator("svg[data-testid=month-chart]").EvaluateAsync<string>("e => getComputedStyle(e).maxWidth"));
+        // The results' chart, drawn by ECharts from /lib (no inline style or script), and its class-based sizing.
+        await member.Locator("[data-testid=chart-month] svg path").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        Assert.Equal("240px", await member.Locator("[data-testid=chart-month]").EvaluateAsync<string>("e => getComputedStyle(e).height"));
+        await member.HoverAsync("[data-testid=chart-month] svg");
 
-        foreach (var path in new[] { "/account", "/work-orders", "/work-orders/new", "/account/users", "/account/company" })
+        foreach (var path in new[] { "/dashboard", "/account", "/work-orders", "/work-orders/new", "/account/users", "/account/company" })
         {
             await VisitAsync(member, path);
         }

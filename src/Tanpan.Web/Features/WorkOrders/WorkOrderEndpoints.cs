@@ -7,7 +7,8 @@ public static class WorkOrderEndpoints
 {
     public static IServiceCollection AddWorkOrders(this IServiceCollection services) =>
         // Work orders stored before records of their own existed are converted at start-up, old codes still verifying.
-        services.AddScoped<Data.IStoredRecordUpgrade, LegacyWorkOrders>();
+        services.AddScoped<Data.IStoredRecordUpgrade, LegacyWorkOrders>()
+            .AddScoped<Platform.Web.IDashboardPanelSource, WorkOrderIntensityPanel>();
 
     /// <summary>The pages were once under <c>/jobs</c>; links, bookmarks and QR codes printed then keep working.</summary>
     public static IEndpointRouteBuilder MapFormerJobPages(this IEndpointRouteBuilder app)

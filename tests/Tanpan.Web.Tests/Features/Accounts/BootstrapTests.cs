@@ -56,7 +56,7 @@ public abstract class FreshInstallTests(FirstStartApp app)
 
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
         var html = await (await Forms.PostAsync(client, "/login", [new("Account", TanpanApp.OperatorEmail), new("Password", password)])).Content.ReadAsStringAsync();
-        Assert.Contains("<section data-testid=\"account\">", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"nav-account\"", html, StringComparison.Ordinal);
 
         // A restart on the same database creates nothing and so prints nothing.
         await using (var restarted = app.WithWebHostBuilder(_ => { }))

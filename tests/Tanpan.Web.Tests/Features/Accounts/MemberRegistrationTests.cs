@@ -74,7 +74,7 @@ public abstract class MemberRegistrationTests(TanpanApp app)
     {
         var client = Browser();
         var html = await LoginAsync(client, TanpanApp.OperatorEmail, TanpanApp.OperatorPassword);
-        Assert.Contains("<section data-testid=\"account\">", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"nav-account\"", html, StringComparison.Ordinal);
         return client;
     }
 

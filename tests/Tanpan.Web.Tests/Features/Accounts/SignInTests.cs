@@ -54,7 +54,7 @@ public abstract partial class SignInTests(ClockedApp app)
         var response = await Forms.PostAsync(app.Browser(address), "/login", [new("Account", account), new("Password", password)]);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (html.Contains("<section data-testid=\"account\">", StringComparison.Ordinal), System.Net.WebUtility.HtmlDecode(LoginError().Match(html).Groups[1].Value));
+        return (html.Contains("data-testid=\"nav-account\"", StringComparison.Ordinal), System.Net.WebUtility.HtmlDecode(LoginError().Match(html).Groups[1].Value));
     }
 
     private async Task<string> NewUserAsync(string role = Web.Platform.Security.Roles.CompanyAdmin) =>

@@ -90,6 +90,7 @@ public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser
         }
 
         await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account");
+        // A member company lands on its dashboard; the operator on the account page with its tools.
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : user.CompanyId is null ? "/account" : "/dashboard");
     }
 }

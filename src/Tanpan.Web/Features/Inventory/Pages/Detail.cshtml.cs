@@ -42,6 +42,9 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
     public int PageAsked(string key, int count) =>
         int.TryParse(Request.Query[key], NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? Math.Clamp(page, 1, PagesFor(count)) : 1;
 
+    /// <summary>The one source whose lines are listed (<c>?source=</c>, from the dashboard's largest sources), or null for all.</summary>
+    public Guid? SourceFilter => Guid.TryParse(Request.Query["source"], out var id) ? id : null;
+
     public IReadOnlyDictionary<Guid, EmissionSource> Sources { get; private set; } = new Dictionary<Guid, EmissionSource>();
 
     public InventoryShown Shown { get; private set; } = new(null, false, true, []);
