@@ -6,13 +6,20 @@ using Microsoft.Playwright;
 namespace Tanpan.Web.Tests.Browser;
 
 /// <summary>The app on a real Kestrel port and Debian's Chromium driven by Playwright (no browser download).</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    public BrowserFixture()
+        : this(new KestrelApp())
+    {
+    }
+
+    protected BrowserFixture(TanpanApp app) => App = app;
+
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 
-    public KestrelApp App { get; } = new();
+    public TanpanApp App { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -102,3 +109,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 }
 
 public sealed class KestrelApp() : TanpanApp(Provider.Sqlite);
+
+/// <summary>The app with the demo company's full data (inventories, work orders, a certificate), as a newcomer sees it.</summary>
+public sealed class KestrelDemoApp() : TanpanApp(Provider.Sqlite)
+{
+    protected override bool SeedsDemoData => true;
+}
+
+public sealed class DemoBrowserFixture() : BrowserFixture(new KestrelDemoApp());

@@ -57,6 +57,7 @@ public static class ErrorText
         ["cell.date-required"] = ("必填：日期（yyyy-MM-dd 或 Excel 日期）", ""),
         ["cell.not-a-date"] = ("「{value}」不是日期（yyyy-MM-dd 或 Excel 日期，須介於 {min} 與 {max}）", ""),
         ["category.unknown"] = ("請選擇類別", ""),
+        ["quick.bill-outside-year"] = ("計費期間不在 {year} 年內：請改選 {billYear} 年，或修正日期", ""),
     };
 
     /// <summary>The message for <paramref name="code"/> in the reader's language. English readers get the English

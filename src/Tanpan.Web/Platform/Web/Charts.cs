@@ -27,7 +27,7 @@ public static class Charts
         var enc = HtmlEncoder.Default;
         html.Append(CultureInfo.InvariantCulture, $"<div class=\"chart-box{(small ? " small" : string.Empty)}\" data-chart=\"{enc.Encode(id)}\" data-testid=\"chart-{enc.Encode(id)}\" role=\"img\" aria-label=\"{enc.Encode(title)}\"></div>");
         html.Append(CultureInfo.InvariantCulture, $"<script type=\"application/json\" id=\"{enc.Encode(id)}-data\">{JsonSerializer.Serialize(spec, Json)}</script>");
-        html.Append(CultureInfo.InvariantCulture, $"<table class=\"chart-table\" data-testid=\"chart-table-{enc.Encode(id)}\"><caption>{enc.Encode(title)}</caption><thead><tr><th></th>");
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"chart-table\"><table data-testid=\"chart-table-{enc.Encode(id)}\"><caption>{enc.Encode(title)}</caption><thead><tr><th></th>");
         foreach (var series in spec.Series)
         {
             html.Append(CultureInfo.InvariantCulture, $"<th class=\"num\">{enc.Encode(series.Name)}</th>");
@@ -47,7 +47,7 @@ public static class Charts
             html.Append("</tr>");
         }
 
-        html.Append("</tbody></table>");
+        html.Append("</tbody></table></div>");
         return new HtmlString(html.ToString());
     }
 }

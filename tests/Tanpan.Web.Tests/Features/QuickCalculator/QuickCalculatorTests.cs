@@ -121,6 +121,40 @@ public sealed class QuickCalculatorTests(SqliteApp app) : IClassFixture<SqliteAp
         Assert.DoesNotContain("data-testid=\"result\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Page_WithoutAYear_UsesTheBillsYear_AndSaysSo_AndPrintsTheInputsDateAndCompany()
+    {
+        var empty = await app.CreateClient().GetStringAsync("/calculator");
+        Assert.DoesNotMatch("name=\"Input.Year\"[^>]*value=\"\\d", empty);
+
+        var fields = SeedLikeForm().Where(f => f.Key != "Input.Year").Append(new("CompanyName", "測試金屬股份有限公司")).ToList();
+        var html = WebUtility.HtmlDecode(await (await Forms.PostAsync(app.CreateClient(), "/calculator", fields)).Content.ReadAsStringAsync());
+
+        Assert.Contains("年度 2024（依電費單期間判定）", html, StringComparison.Ordinal);
+        Assert.Contains("<strong data-testid=\"basis-company\">測試金屬股份有限公司</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("2024-01-01 – 2024-01-31", html, StringComparison.Ordinal);
+        Assert.Contains("20,000 度", html, StringComparison.Ordinal);
+        Assert.Contains("天然氣 · 固定源", html, StringComparison.Ordinal);
+        Assert.Matches(@"試算時間 \d{4}-\d{2}-\d{2} \d{2}:\d{2}", html);
+    }
+
+    [Fact]
+    public async Task Csv_RoundsForPeople_KeepsFullPrecisionInItsOwnColumn_AndGivesSharesInPercent()
+    {
+        var response = await Forms.PostAsync(app.CreateClient(), "/calculator", SeedLikeForm(), handler: "Csv");
+        var csv = System.Text.Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
+        var rows = csv.Split('\n').Select(r => r.TrimEnd('\r').Split(',').Select(c => c.Trim('"')).ToArray()).ToList();
+
+        Assert.Equal(["項目", "公噸CO2e", "占比(%)", "公噸CO2e（完整精度）"], rows[0]);
+        var indirect = rows.Single(r => r[0] == "能源間接排放");
+        var full = decimal.Parse(indirect[3], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Indirect / 1000m, full);
+        Assert.Equal(Math.Round(full, 3).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), indirect[1]);
+        var share = decimal.Parse(indirect[2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Math.Round(Indirect / (Indirect + Stationary) * 100m, 2), share);
+        Assert.Equal("100", rows.Single(r => r[0] == "總排放量")[2]);
+    }
+
     [Theory]
     [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
     [InlineData("+1", "\"'+1\"")]

@@ -31,11 +31,17 @@ public sealed class CalculatorModel(Engine.Quick.QuickCalculator calculator, Tim
 
     public QuickResult? Result { get; private set; }
 
+    /// <summary>Printed on the result (optional; a visitor has no account). Not sent to the calculation.</summary>
+    [BindProperty]
+    [System.ComponentModel.DataAnnotations.StringLength(200)]
+    public string? CompanyName { get; set; }
+
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
     public void OnGet()
     {
-        Input = Blank(clock.GetUtcNow().Year - 1);
+        // No year by default: the year the entered bills fall in is taken, and the result says so.
+        Input = Blank(null);
     }
 
     public IActionResult OnPost()
@@ -57,8 +63,12 @@ public sealed class CalculatorModel(Engine.Quick.QuickCalculator calculator, Tim
 
     public string? Err(string path) => Errors.GetValueOrDefault(path);
 
+    /// <summary>When the result was calculated, in Taipei time, for the printed page.</summary>
+    public string CalculatedAt => Platform.Localization.TaipeiTime.Format(clock.GetUtcNow().UtcDateTime);
+
     private void Calculate()
     {
+        YearFromBills = Input.Year is null;
         // Model-binding failures (e.g. "abc" in a number box) are field errors like any other.
         foreach (var (key, entry) in ModelState.Where(kv => kv.Value?.Errors.Count > 0))
         {
@@ -100,7 +110,10 @@ public sealed class CalculatorModel(Engine.Quick.QuickCalculator calculator, Tim
         return string.Join('.', key.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
     }
 
-    private static QuickRequestDto Blank(int year)
+    /// <summary>True when the year was left empty and taken from the bills' periods.</summary>
+    public bool YearFromBills { get; private set; }
+
+    private static QuickRequestDto Blank(int? year)
     {
         var dto = new QuickRequestDto { Year = year };
         Pad(dto);
@@ -131,13 +144,22 @@ public sealed class CalculatorModel(Engine.Quick.QuickCalculator calculator, Tim
     {
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.AppendLine(HttpContext.T("項目,公噸CO2e,占比", "item,tCO2e,share"));
+        // People read the rounded columns; the full-precision column is there for re-use and checking.
+        sb.AppendLine(HttpContext.T("項目,公噸CO2e,占比(%),公噸CO2e（完整精度）", "item,tCO2e,share (%),tCO2e (full precision)"));
         foreach (var (label, part) in new[] { (HttpContext.T("直接排放-固定", "direct - stationary"), result.Stationary), (HttpContext.T("直接排放-移動", "direct - mobile"), result.Mobile), (HttpContext.T("能源間接排放", "energy indirect"), result.EnergyIndirect) })
         {
-            sb.AppendLine(c, $"{CsvText.Cell(label)},{Units.TonnesFromKg(part.KgCo2e)},{part.Share}");
+            var tonnes = Units.TonnesFromKg(part.KgCo2e);
+            sb.AppendLine(c, $"{CsvText.Cell(label)},{tonnes:0.###},{part.Share * 100m:0.##},{tonnes}");
         }
 
-        sb.AppendLine(c, $"{CsvText.Cell(HttpContext.T("總排放量", "total"))},{Units.TonnesFromKg(result.TotalKgCo2e)},1");
+        var total = Units.TonnesFromKg(result.TotalKgCo2e);
+        sb.AppendLine(c, $"{CsvText.Cell(HttpContext.T("總排放量", "total"))},{total:0.###},100,{total}");
+        sb.AppendLine(c, $"{CsvText.Cell(HttpContext.T("年度", "year"))},{result.Detail.ReportingYear},,");
+        sb.AppendLine(c, $"{CsvText.Cell(HttpContext.T("試算時間（台北）", "calculated (Taipei time)"))},{CalculatedAt},,");
+        if (!string.IsNullOrWhiteSpace(CompanyName))
+        {
+            sb.AppendLine(c, $"{CsvText.Cell(HttpContext.T("公司", "company"))},{CsvText.Cell(CompanyName)},,");
+        }
         sb.AppendLine();
         sb.AppendLine("line,category,activity,quantity,included_quantity,unit,estimated,kgCO2e,factor_id,factor_value,factor_unit,factor_source,factor_version");
         foreach (var line in result.Detail.Lines)

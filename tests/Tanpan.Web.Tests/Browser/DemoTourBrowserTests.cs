@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Tanpan.Web.Tests.Browser;
+
+/// <summary>The seeded demo as a newcomer sees it in Chromium: the dashboard's charts answer a hover with the values
+/// of their tables, and every page fits a laptop and a phone (no sideways scrolling of the page, no table cut off,
+/// no header broken one character per line). Screenshots of each page go with the test results.</summary>
+public sealed partial class DemoTourBrowserTests(DemoBrowserFixture browser) : IClassFixture<DemoBrowserFixture>
+{
+    [Fact]
+    public async Task Dashboard_HoverOnTheMonthlyChart_ShowsThatMonthsValues()
+    {
+        var page = await browser.SignedInPageAsync(TanpanApp.DemoEmail, TanpanApp.DemoPassword);
+        Assert.EndsWith("/dashboard", page.Url, StringComparison.Ordinal);
+        var chart = page.Locator("[data-testid=chart-monthly]");
+        await chart.Locator("svg path").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        var box = (await chart.BoundingBoxAsync())!;
+
+        // Hover over the plot, a little right of the middle: an axis tooltip names the month and its values.
+        await page.Mouse.MoveAsync(box.X + (box.Width * 0.55f), box.Y + (box.Height * 0.5f));
+        var tooltip = chart.Locator("div").Filter(new LocatorFilterOptions { HasTextRegex = MonthName() }).Last;
+        await tooltip.WaitForAsync();
+        var text = await tooltip.InnerTextAsync();
+        var month = MonthName().Match(text).Value;
+
+        var row = page.Locator("[data-testid=chart-table-monthly] tbody tr").Filter(new LocatorFilterOptions { Has = page.Locator($"th:text-is('{month}')") });
+        var tableValues = (await row.Locator("td").AllInnerTextsAsync()).Select(Number).ToList();
+        var tooltipValues = Numbers().Matches(text).Select(m => Number(m.Value)).ToList();
+        Assert.Equal(4, tableValues.Count);
+        foreach (var value in tableValues)
+        {
+            Assert.Contains(tooltipValues, v => Math.Abs(v - value) < 0.001m);
+        }
+
+        Assert.Empty(await browser.CspViolationsAsync(page));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "dashboard.png"), FullPage = true });
+    }
+
+    [Theory]
+    [InlineData(1280, 900, "laptop")]
+    [InlineData(390, 844, "phone")]
+    public async Task EveryDemoPage_FitsTheScreen_WithNoTableCutOff(int width, int height, string device)
+    {
+        var page = await browser.SignedInPageAsync(TanpanApp.DemoEmail, TanpanApp.DemoPassword);
+        await page.SetViewportSizeAsync(width, height);
+        await page.GotoAsync("/inventory");
+        var inventories = await page.Locator("[data-testid=inventories] a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        await page.GotoAsync("/work-orders");
+        var workOrder = await page.Locator("a[href^='/work-orders/']").Filter(new LocatorFilterOptions { HasTextRegex = WorkOrderNumber() }).First.GetAttributeAsync("href");
+        string[] paths =
+        [
+            "/dashboard", "/inventory", .. inventories, inventories[0] + "/significance", "/inventory/register", "/inventory/audit",
+            "/work-orders", workOrder!, "/work-orders/new", "/account", "/account/users", "/account/api-keys", "/calculator",
+        ];
+
+        var problems = new List<string>();
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            problems.AddRange((await page.EvaluateAsync<string[]>(LayoutProblems)).Select(p => $"{device} {path}: {p}"));
+            var name = Regex.Replace(Regex.Replace(path.Trim('/'), "[0-9a-f]{8}-[0-9a-f-]{27}", "detail"), "[^a-z0-9]+", "-") + (path == inventories[^1] && inventories.Length > 1 ? "-base-year" : string.Empty);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{device}-{(name.Length > 40 ? name[..40] : name)}.png"), FullPage = true });
+        }
+
+        // The calculator's result table on a phone: with a bill and a fuel entered, total and 100 % stay reachable.
+        await page.GotoAsync("/calculator");
+        await page.FillAsync("input[name='Input.Bills[0].From']", "2024-01-01");
+        await page.FillAsync("input[name='Input.Bills[0].To']", "2024-01-31");
+        await page.FillAsync("input[name='Input.Bills[0].PeakKwh']", "3100");
+        await page.FillAsync("input[name='Input.Fuels[0].Quantity']", "1000");
+        await page.ClickAsync("[data-testid=calculate]");
+        await page.Locator("[data-testid=result]").WaitForAsync();
+        problems.AddRange((await page.EvaluateAsync<string[]>(LayoutProblems)).Select(p => $"{device} calculator result: {p}"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{device}-calculator-result.png"), FullPage = true });
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    // The page must not scroll sideways; a table wider than its box must sit in a box that scrolls; a header or
+    // heading must not be squeezed to one character a line (narrower than two characters while holding more).
+    private const string LayoutProblems = """
+        () => {
+          const problems = [];
+          const root = document.documentElement;
+          if (root.scrollWidth > root.clientWidth + 1) {
+            const wide = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > root.clientWidth + 1 && ![...e.children].some(c => c.getBoundingClientRect().right > root.clientWidth + 1));
+            problems.push(`page scrolls sideways (${root.scrollWidth} > ${root.clientWidth}): ${wide.slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + (e.innerText || '').slice(0, 30)).join('; ')}`);
+          }
+          for (const table of document.querySelectorAll('table:not(.chart-table table)')) {
+            let box = table.parentElement, scrolls = false;
+            for (let e = table.parentElement; e && e !== document.body; e = e.parentElement) {
+              const overflow = getComputedStyle(e).overflowX;
+              if (overflow === 'auto' || overflow === 'scroll') { scrolls = true; box = e; break; }
+            }
+            const right = table.getBoundingClientRect().right, limit = box.getBoundingClientRect().right;
+            if (!scrolls && right > limit + 1) problems.push(`table ${table.dataset.testid || ''} cut off (${Math.round(right)} > ${Math.round(limit)})`);
+          }
+          for (const e of document.querySelectorAll('th, h1, h2, h3, label')) {
+            const text = e.innerText.trim();
+            const size = parseFloat(getComputedStyle(e).fontSize);
+            if (text.length > 2 && e.offsetParent !== null && e.getBoundingClientRect().width < size * 1.9) problems.push(`"${text.slice(0, 20)}" is squeezed to ${Math.round(e.getBoundingClientRect().width)}px`);
+          }
+          return problems;
+        }
+        """;
+
+    private static decimal Number(string text) => decimal.Parse(text.Replace(",", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"\b(1[0-2]|[1-9])月")]
+    private static partial Regex MonthName();
+
+    [GeneratedRegex(@"\d[\d,]*\.?\d*")]
+    private static partial Regex Numbers();
+
+    [GeneratedRegex(@"^WO-")]
+    private static partial Regex WorkOrderNumber();
+}
