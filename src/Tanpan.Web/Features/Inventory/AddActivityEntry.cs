@@ -40,7 +40,9 @@ public static class AddActivityEntry
         public decimal? ContractCapacityKw { get; set; }
     }
 
-    public static async Task<Result<ActivityEntry>> ExecuteAsync(Guid inventoryId, EntryInput e, bool bill, TanpanDb db, FactorResolver resolver, ICompanyFactors companyFactors, TimeProvider clock, CancellationToken ct)
+    /// <summary>Adds an entry, or, with <paramref name="replacing"/>, corrects an existing one of the same inventory
+    /// through the same checks (the audit trail keeps the values before and after).</summary>
+    public static async Task<Result<ActivityEntry>> ExecuteAsync(Guid inventoryId, EntryInput e, bool bill, TanpanDb db, FactorResolver resolver, ICompanyFactors companyFactors, TimeProvider clock, CancellationToken ct, Guid? replacing = null)
     {
         var inventory = await db.Inventories.AsNoTracking().FirstOrDefaultAsync(i => i.Id == inventoryId, ct);
         if (inventory is null)
@@ -51,6 +53,18 @@ public static class AddActivityEntry
         if (inventory.Status is not (InventoryStatus.Draft or InventoryStatus.Returned))
         {
             return InventoryErrors.NotEditable(inventory.Status);
+        }
+
+        ActivityEntry? existing = null;
+        if (replacing is { } entryId)
+        {
+            existing = await db.Entries.FirstOrDefaultAsync(x => x.Id == entryId && x.InventoryId == inventoryId, ct);
+            if (existing is null)
+            {
+                return new NotFoundError("inventory.entry.not-found", "No such entry in this inventory.");
+            }
+
+            bill = existing.Kind == EntryKind.TaipowerBill;
         }
 
         var errors = new List<FieldError>();
@@ -119,27 +133,38 @@ public static class AddActivityEntry
             return new Invalid(errors);
         }
 
-        var entry = new ActivityEntry
+        var entry = existing ?? new ActivityEntry
         {
             Id = Guid.NewGuid(),
             InventoryId = inventoryId,
-            SourceId = source.Id,
-            Kind = bill ? EntryKind.TaipowerBill : KindOf(source.Activity),
-            PeriodFrom = from!.Value,
-            PeriodTo = to!.Value,
-            Quantity = quantity,
             Unit = unit,
-            PeakKwh = bill ? e.PeakKwh : null,
-            SemiPeakKwh = bill ? e.SemiPeakKwh : null,
-            SaturdaySemiPeakKwh = bill ? e.SaturdaySemiPeakKwh : null,
-            OffPeakKwh = bill ? e.OffPeakKwh : null,
-            ContractCapacityKw = bill ? e.ContractCapacityKw : null,
-            Reference = reference,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
-        db.Entries.Add(entry);
+        Fill(entry, source, bill, from!.Value, to!.Value, quantity, unit, reference, e);
+        if (existing is null)
+        {
+            db.Entries.Add(entry);
+        }
+
         await db.SaveChangesAsync(ct);
         return entry;
+    }
+
+    private static void Fill(ActivityEntry entry, EmissionSource source, bool bill, DateOnly from, DateOnly to, decimal quantity, string unit, string? reference, EntryInput e)
+    {
+        // Set field by field, so that on a correction EF sees (and the audit trail records) only what changed.
+        entry.SourceId = source.Id;
+        entry.Kind = bill ? EntryKind.TaipowerBill : KindOf(source.Activity);
+        entry.PeriodFrom = from;
+        entry.PeriodTo = to;
+        entry.Quantity = quantity;
+        entry.Unit = unit;
+        entry.PeakKwh = bill ? e.PeakKwh : null;
+        entry.SemiPeakKwh = bill ? e.SemiPeakKwh : null;
+        entry.SaturdaySemiPeakKwh = bill ? e.SaturdaySemiPeakKwh : null;
+        entry.OffPeakKwh = bill ? e.OffPeakKwh : null;
+        entry.ContractCapacityKw = bill ? e.ContractCapacityKw : null;
+        entry.Reference = reference;
     }
 
     public static EntryKind KindOf(string activity) => ActivityId.KindOf(activity) switch

@@ -100,6 +100,40 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
 
     public async Task<IActionResult> OnPostBillAsync(Guid id, CancellationToken ct) => await AddEntryAsync(id, bill: true, ct);
 
+    /// <summary>The entry being corrected (<c>?edit=</c>), shown in its own form with its values.</summary>
+    public ActivityEntry? EditingEntry { get; private set; }
+
+    public async Task<IActionResult> OnPostUpdateEntryAsync(Guid id, Guid entryId, CancellationToken ct)
+    {
+        if (!PermissionHandler.Holds(User, Permission.InventoryWrite))
+        {
+            return Forbid();
+        }
+
+        CollectBindingErrors(HttpContext.T("請輸入有效的數字或日期", "enter a valid number or date"));
+        if (Errors.Count == 0)
+        {
+            var updated = await AddActivityEntry.ExecuteAsync(id, Entry, bill: false, db, resolver, companyFactors, clock, ct, replacing: entryId);
+            if (updated.Succeeded)
+            {
+                return RedirectDone($"/inventory/{id}", "已更新一筆活動數據。", "The entry was updated.");
+            }
+
+            if (updated.Error is NotFoundError { Code: "inventory.entry.not-found" })
+            {
+                return NotFound();
+            }
+
+            EditingEntryId = entryId;
+            return await FailedAsync(id, updated.Error!, "Entry.SourceId", ct);
+        }
+
+        EditingEntryId = entryId;
+        return await ShowAsync(id, ct);
+    }
+
+    private Guid? EditingEntryId { get; set; }
+
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid entryId, CancellationToken ct)
     {
         if (!PermissionHandler.Holds(User, Permission.InventoryWrite))
@@ -192,6 +226,12 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
         foreach (var error in Shown.Errors)
         {
             AddError("results", error.Path + ": " + ErrorText.For(HttpContext, error));
+        }
+
+        var editing = EditingEntryId ?? (Guid.TryParse(Request.Query["edit"], out var asked) ? asked : null);
+        if (editing is { } entryId && Editable)
+        {
+            EditingEntry = await db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId && e.InventoryId == id, ct);
         }
 
         return Page();

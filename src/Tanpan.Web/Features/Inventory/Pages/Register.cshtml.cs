@@ -52,7 +52,21 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
     [BindProperty]
     public SourceForm Source { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Forbid();
+    public async Task<IActionResult> OnGetAsync(Guid? edit, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return Forbid();
+        }
+
+        if (edit is { } id && Can.CanEdit && Sources.FirstOrDefault(x => x.Id == id) is { } source)
+        {
+            Editing = source;
+            Source = new SourceForm { FacilityId = source.FacilityId, Category = source.Category, Activity = source.Activity, Use = source.Use, Technology = source.Technology, Description = source.Description, MeterNumber = source.MeterNumber, DataOwner = source.DataOwner };
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostFacilityAsync(CancellationToken ct)
     {
@@ -72,6 +86,86 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
         return RedirectDone("/inventory/register", "已新增廠區。", "The facility was added.");
     }
 
+    /// <summary>The source being edited (<c>?edit=</c>); its form replaces the one that adds a source.</summary>
+    public EmissionSource? Editing { get; private set; }
+
+    public async Task<IActionResult> OnPostUpdateSourceAsync(Guid sourceId, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || !Can.CanEdit)
+        {
+            return Forbid();
+        }
+
+        var source = await db.Sources.FirstOrDefaultAsync(x => x.Id == sourceId, ct);
+        if (source is null)
+        {
+            return NotFound();
+        }
+
+        Editing = source;
+        if (await FrozenYearsAsync(sourceId, ct) is { Count: > 0 } years)
+        {
+            return Refused(years, sourceId, deleting: false);
+        }
+
+        if (!await ValidateAsync(ct))
+        {
+            return Page();
+        }
+
+        Apply(source, Source);
+        await db.SaveChangesAsync(ct);
+        return RedirectDone("/inventory/register", "已更新排放源。", "The source was updated.");
+    }
+
+    public async Task<IActionResult> OnPostDeleteSourceAsync(Guid sourceId, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || !Can.CanEdit)
+        {
+            return Forbid();
+        }
+
+        var source = await db.Sources.FirstOrDefaultAsync(x => x.Id == sourceId, ct);
+        if (source is null)
+        {
+            return NotFound();
+        }
+
+        if (await FrozenYearsAsync(sourceId, ct) is { Count: > 0 } years)
+        {
+            return Refused(years, sourceId, deleting: true);
+        }
+
+        var entries = await db.Entries.CountAsync(e => e.SourceId == sourceId, ct);
+        if (entries > 0)
+        {
+            AddError("source-" + sourceId, HttpContext.T($"此排放源還有 {entries} 筆活動數據；請先刪除或改登錄到其他排放源，再刪除排放源。", $"the source still has {entries} entries: delete them or move them to another source first."));
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        db.Sources.Remove(source);
+        await db.SaveChangesAsync(ct);
+        return RedirectDone("/inventory/register", $"已刪除排放源「{source.Description}」。", $"The source “{source.Description}” was deleted.");
+    }
+
+    /// <summary>Years of submitted or locked inventories with entries of the source: what they were reviewed or
+    /// frozen with must not change underneath them.</summary>
+    private async Task<List<int>> FrozenYearsAsync(Guid sourceId, CancellationToken ct) =>
+        await db.Entries.Where(e => e.SourceId == sourceId)
+            .Join(db.Inventories.Where(i => i.Status == InventoryStatus.Submitted || i.Status == InventoryStatus.Locked), e => e.InventoryId, i => i.Id, (e, i) => i.Year)
+            .Distinct().OrderBy(y => y).ToListAsync(ct);
+
+    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult Refused(IReadOnlyList<int> years, Guid sourceId, bool deleting)
+    {
+        var list = string.Join("、", years);
+        AddError(deleting ? "source-" + sourceId : "Source.Description", HttpContext.T(
+            $"此排放源用於已送審或已鎖定的 {list} 年盤查，不能{(deleting ? "刪除" : "修改")}；請先退回或解鎖該年度。",
+            $"the source is used by the submitted or locked {string.Join(", ", years)} inventory: it cannot be {(deleting ? "deleted" : "changed")} until that year is returned or unlocked."));
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostSourceAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct) || !Can.CanEdit)
@@ -79,6 +173,33 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
             return Forbid();
         }
 
+        if (!await ValidateAsync(ct))
+        {
+            return Page();
+        }
+
+        var created = new EmissionSource { Id = Guid.NewGuid(), FacilityId = Source.FacilityId!.Value, Category = string.Empty, Activity = string.Empty, Description = string.Empty, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+        Apply(created, Source);
+        db.Sources.Add(created);
+        await db.SaveChangesAsync(ct);
+        return RedirectDone("/inventory/register", "已新增排放源。", "The source was added.");
+    }
+
+    private static void Apply(EmissionSource target, SourceForm s)
+    {
+        target.FacilityId = s.FacilityId!.Value;
+        target.Category = s.Category!.Trim();
+        target.Activity = s.Activity!.Trim();
+        target.Use = string.IsNullOrWhiteSpace(s.Use) ? null : s.Use;
+        target.Technology = string.IsNullOrWhiteSpace(s.Technology) ? null : s.Technology;
+        target.Description = s.Description!.Trim();
+        target.MeterNumber = string.IsNullOrWhiteSpace(s.MeterNumber) ? null : s.MeterNumber.Trim();
+        target.DataOwner = string.IsNullOrWhiteSpace(s.DataOwner) ? null : s.DataOwner.Trim();
+    }
+
+    /// <summary>Checks the source form (facility, category that fits the activity, a resolvable factor, a description).</summary>
+    private async Task<bool> ValidateAsync(CancellationToken ct)
+    {
         var s = Source;
         if (s.FacilityId is not { } facilityId || Facilities.All(f => f.Id != facilityId))
         {
@@ -118,26 +239,7 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
             }
         }
 
-        if (Errors.Count > 0)
-        {
-            return Page();
-        }
-
-        db.Sources.Add(new EmissionSource
-        {
-            Id = Guid.NewGuid(),
-            FacilityId = s.FacilityId!.Value,
-            Category = s.Category!.Trim(),
-            Activity = s.Activity!.Trim(),
-            Use = string.IsNullOrWhiteSpace(s.Use) ? null : s.Use,
-            Technology = string.IsNullOrWhiteSpace(s.Technology) ? null : s.Technology,
-            Description = s.Description!.Trim(),
-            MeterNumber = s.MeterNumber?.Trim(),
-            DataOwner = s.DataOwner?.Trim(),
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync(ct);
-        return RedirectDone("/inventory/register", "已新增排放源。", "The source was added.");
+        return Errors.Count == 0;
     }
 
     /// <summary>" — 已查證" after a scope-3 activity: its verification level, which users weigh when choosing.</summary>
