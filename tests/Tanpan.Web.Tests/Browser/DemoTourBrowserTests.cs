@@ -38,6 +38,53 @@ public sealed partial class DemoTourBrowserTests(DemoBrowserFixture browser) : I
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "dashboard.png"), FullPage = true });
     }
 
+    [Fact]
+    public async Task AnEntryIsCorrected_ThenDeletedAfterAConfirmation_AndTheAuditLogSaysSo()
+    {
+        var page = await browser.SignedInPageAsync(TanpanApp.DemoEmail, TanpanApp.DemoPassword);
+        await page.GotoAsync("/inventory");
+        await page.ClickAsync("[data-testid=inventory-2024]");
+        var count = int.Parse(await page.Locator("[data-testid=entry-count]").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+
+        // Correct the generator's diesel: 320 L → 330 L.
+        var generator = page.Locator("[data-testid=entries] tbody tr").Filter(new LocatorFilterOptions { HasText = "緊急發電機" });
+        await generator.Locator("[data-testid=edit-entry]").ClickAsync();
+        await page.FillAsync("[data-testid=edit-quantity]", "330");
+        await page.ClickAsync("[data-testid=save-entry]");
+        Assert.Contains("已更新", await page.Locator("[data-testid=done]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("330.00", await generator.InnerTextAsync(), StringComparison.Ordinal);
+
+        // Deleting asks first; declining keeps the entry, accepting removes it.
+        var answer = false;
+        var questions = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            questions.Add(dialog.Message);
+            if (answer)
+            {
+                await dialog.AcceptAsync();
+            }
+            else
+            {
+                await dialog.DismissAsync();
+            }
+        };
+        await generator.Locator("[data-testid=delete-entry]").ClickAsync();
+        Assert.Equal(count.ToString("N0", CultureInfo.InvariantCulture), await page.Locator("[data-testid=entry-count]").InnerTextAsync());
+        answer = true;
+        await generator.Locator("[data-testid=delete-entry]").ClickAsync();
+        await page.Locator("[data-testid=done]").WaitForAsync();
+        Assert.Equal((count - 1).ToString("N0", CultureInfo.InvariantCulture), await page.Locator("[data-testid=entry-count]").InnerTextAsync());
+        Assert.Equal(2, questions.Count);
+        Assert.All(questions, q => Assert.Contains("刪除", q, StringComparison.Ordinal));
+
+        await page.GotoAsync("/inventory/audit");
+        var changes = await page.Locator("[data-testid=audit]").InnerTextAsync();
+        Assert.Contains("數量 320 → 330", changes, StringComparison.Ordinal);
+        Assert.Contains("刪除 活動數據", changes, StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "audit-log.png") });
+    }
+
     [Theory]
     [InlineData(1280, 900, "laptop")]
     [InlineData(390, 844, "phone")]
