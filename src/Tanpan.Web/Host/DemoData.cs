@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Factors;
+using Tanpan.Engine.Inventory;
 using Tanpan.Engine.Jobs;
 using Tanpan.Web.Data;
 using Tanpan.Web.Features.Inventory;
@@ -50,21 +51,27 @@ public static class DemoData
         var now = clock.GetUtcNow().UtcDateTime;
         var facility = new Facility { Id = Guid.NewGuid(), Name = "台中一廠", Address = "台中市西屯區工業區三十八路 100 號", CreatedAtUtc = now };
         db.Facilities.Add(facility);
-        EmissionSource Source(string category, string activity, string description, string? use = null, string? meter = null, string? owner = null)
+        EmissionSource Source(string category, string activity, string description, string? use = null, string? meter = null, string? owner = null,
+            MeasurementKind measurement = MeasurementKind.PeriodicOrInvoiced, CalibrationKind calibration = CalibrationKind.InternalOrAudited, decimal? adPercent = null, decimal? efPercent = null)
         {
-            var source = new EmissionSource { Id = Guid.NewGuid(), FacilityId = facility.Id, Category = category, Activity = activity, Description = description, Use = use, MeterNumber = meter, DataOwner = owner ?? "生產管理課 林小姐", CreatedAtUtc = now };
+            var source = new EmissionSource
+            {
+                Id = Guid.NewGuid(), FacilityId = facility.Id, Category = category, Activity = activity, Description = description, Use = use, MeterNumber = meter, DataOwner = owner ?? "生產管理課 林小姐",
+                Measurement = measurement, Calibration = calibration, ActivityUncertaintyPercent = adPercent, FactorUncertaintyPercent = efPercent, CreatedAtUtc = now,
+            };
             db.Sources.Add(source);
             return source;
         }
 
-        var grid = Source("2.1", "electricity.grid.tw", "一廠台電用電（高壓）", meter: "07-12-3456-78", owner: "廠務課 陳先生");
-        var generator = Source("1.1", "fuel.diesel", "緊急發電機", use: "stationary", owner: "廠務課 陳先生");
-        var furnace = Source("1.1", "fuel.natural-gas", "熱處理爐", use: "stationary", owner: "廠務課 陳先生");
+        // Taipower's meter is calibrated by Taipower (external); the bills are read monthly. IPCC-style bounds for the demo.
+        var grid = Source("2.1", "electricity.grid.tw", "一廠台電用電（高壓）", meter: "07-12-3456-78", owner: "廠務課 陳先生", calibration: CalibrationKind.External, adPercent: 2m, efPercent: 5m);
+        var generator = Source("1.1", "fuel.diesel", "緊急發電機", use: "stationary", owner: "廠務課 陳先生", adPercent: 5m, efPercent: 2m);
+        var furnace = Source("1.1", "fuel.natural-gas", "熱處理爐", use: "stationary", owner: "廠務課 陳先生", measurement: MeasurementKind.Continuous, calibration: CalibrationKind.External, adPercent: 1m, efPercent: 3m);
         var forklift = Source("1.2", "fuel.diesel", "堆高機", use: "mobile");
         var car = Source("1.2", "fuel.gasoline", "公務車", use: "mobile");
         var aircon = Source("1.4", "refrigerant.R-410A", "辦公室及機房冷氣", owner: "廠務課 陳先生");
         var freight = Source("3.1", "transport.freight_truck_heavy_commercial_diesel", "鋼材進貨運輸");
-        var commuting = Source("3.3", "transport.scooter_motorcycle_petrol", "員工通勤（機車）");
+        var commuting = Source("3.3", "transport.scooter_motorcycle_petrol", "員工通勤（機車）", measurement: MeasurementKind.Estimated, calibration: CalibrationKind.None);
         var steel = Source("4.1", "material.steel_plate_tw", "鋼板採購");
         var water = Source("4.1", "material.tap_water_TWC_2020", "自來水");
         var waste = Source("4.3", "waste.waste_incineration_gangshan_tw", "一般事業廢棄物焚化");

@@ -32,6 +32,18 @@ public sealed class EmissionSource : ITenantOwned
 
     public string? DataOwner { get; set; }
 
+    /// <summary>How the activity data is measured (MOENV 量測頻率, A1); null = not yet stated (graded as estimated).</summary>
+    public Engine.Inventory.MeasurementKind? Measurement { get; set; }
+
+    /// <summary>The meter's calibration (MOENV 活動數據可信種類, A2); null = not yet stated (graded as none).</summary>
+    public Engine.Inventory.CalibrationKind? Calibration { get; set; }
+
+    /// <summary>± % at 95 % of the activity data (MOENV 表七); with <see cref="FactorUncertaintyPercent"/>, the source is assessed.</summary>
+    public decimal? ActivityUncertaintyPercent { get; set; }
+
+    /// <summary>± % at 95 % of the emission factor (e.g. IPCC 2006 default ranges).</summary>
+    public decimal? FactorUncertaintyPercent { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 }
 
@@ -47,6 +59,10 @@ internal sealed class EmissionSourceConfiguration : IEntityTypeConfiguration<Emi
         e.Property(x => x.Description).HasMaxLength(300);
         e.Property(x => x.MeterNumber).HasMaxLength(60);
         e.Property(x => x.DataOwner).HasMaxLength(100);
+        e.Property(x => x.Measurement).HasConversion<string>().HasMaxLength(24);
+        e.Property(x => x.Calibration).HasConversion<string>().HasMaxLength(24);
+        e.Property(x => x.ActivityUncertaintyPercent).HasPrecision(9, 4);
+        e.Property(x => x.FactorUncertaintyPercent).HasPrecision(9, 4);
         e.HasOne<Facility>().WithMany().HasForeignKey(x => x.FacilityId);
         e.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId);
     }

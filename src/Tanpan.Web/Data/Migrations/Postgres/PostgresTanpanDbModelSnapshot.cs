@@ -287,6 +287,14 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<decimal?>("ActivityUncertaintyPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<string>("Calibration")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -309,6 +317,14 @@ namespace Tanpan.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("FacilityId")
                         .HasColumnType("uuid");
+
+                    b.Property<decimal?>("FactorUncertaintyPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<string>("Measurement")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<string>("MeterNumber")
                         .HasMaxLength(60)

@@ -47,6 +47,14 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
         public string? MeterNumber { get; set; }
 
         public string? DataOwner { get; set; }
+
+        public Engine.Inventory.MeasurementKind? Measurement { get; set; }
+
+        public Engine.Inventory.CalibrationKind? Calibration { get; set; }
+
+        public decimal? ActivityUncertaintyPercent { get; set; }
+
+        public decimal? FactorUncertaintyPercent { get; set; }
     }
 
     [BindProperty]
@@ -62,7 +70,12 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
         if (edit is { } id && Can.CanEdit && Sources.FirstOrDefault(x => x.Id == id) is { } source)
         {
             Editing = source;
-            Source = new SourceForm { FacilityId = source.FacilityId, Category = source.Category, Activity = source.Activity, Use = source.Use, Technology = source.Technology, Description = source.Description, MeterNumber = source.MeterNumber, DataOwner = source.DataOwner };
+            Source = new SourceForm
+            {
+                FacilityId = source.FacilityId, Category = source.Category, Activity = source.Activity, Use = source.Use, Technology = source.Technology, Description = source.Description,
+                MeterNumber = source.MeterNumber, DataOwner = source.DataOwner, Measurement = source.Measurement, Calibration = source.Calibration,
+                ActivityUncertaintyPercent = source.ActivityUncertaintyPercent, FactorUncertaintyPercent = source.FactorUncertaintyPercent,
+            };
         }
 
         return Page();
@@ -195,12 +208,25 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
         target.Description = s.Description!.Trim();
         target.MeterNumber = string.IsNullOrWhiteSpace(s.MeterNumber) ? null : s.MeterNumber.Trim();
         target.DataOwner = string.IsNullOrWhiteSpace(s.DataOwner) ? null : s.DataOwner.Trim();
+        target.Measurement = s.Measurement;
+        target.Calibration = s.Calibration;
+        target.ActivityUncertaintyPercent = s.ActivityUncertaintyPercent;
+        target.FactorUncertaintyPercent = s.FactorUncertaintyPercent;
     }
 
     /// <summary>Checks the source form (facility, category that fits the activity, a resolvable factor, a description).</summary>
     private async Task<bool> ValidateAsync(CancellationToken ct)
     {
         var s = Source;
+        CollectBindingErrors(HttpContext.T("格式不正確", "invalid value"));
+        foreach (var (field, value) in new[] { ("Source.ActivityUncertaintyPercent", s.ActivityUncertaintyPercent), ("Source.FactorUncertaintyPercent", s.FactorUncertaintyPercent) })
+        {
+            if (value is < 0 or > 1000)
+            {
+                AddError(field, HttpContext.T("不確定性須介於 0 與 1000 %", "uncertainty must be between 0 and 1000 %"));
+            }
+        }
+
         if (s.FacilityId is not { } facilityId || Facilities.All(f => f.Id != facilityId))
         {
             AddError("Source.FacilityId", HttpContext.T("請選擇廠區", "choose a facility"));

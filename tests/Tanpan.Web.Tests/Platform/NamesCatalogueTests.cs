@@ -1,0 +1,44 @@
+using Tanpan.Engine.Factors;
+using Tanpan.Engine.Quantities;
+using Tanpan.Web.Platform.Localization;
+
+namespace Tanpan.Web.Tests.Platform;
+
+/// <summary>Everything a page shows by name has a name in both languages: every member of the enums pages print,
+/// every activity the factor library resolves, every unit, every role and API scope.</summary>
+public class NamesCatalogueTests
+{
+    public static TheoryData<Type> NamedEnums =>
+    [
+        typeof(Tanpan.Web.Features.Inventory.InventoryStatus), typeof(Tanpan.Web.Features.Inventory.BoundaryApproach), typeof(Tanpan.Web.Features.Inventory.EntryKind),
+        typeof(Tanpan.Web.Platform.Tenancy.CompanyStatus), typeof(Tanpan.Web.Features.PublicSite.AnnouncementKind), typeof(Tanpan.Web.Features.WorkOrders.CertificateVerdict),
+        typeof(Tanpan.Engine.Jobs.AllocationKey), typeof(Tanpan.Engine.Inventory.MeasurementKind), typeof(Tanpan.Engine.Inventory.CalibrationKind), typeof(Tanpan.Engine.Inventory.FactorKind),
+    ];
+
+    [Theory]
+    [MemberData(nameof(NamedEnums))]
+    public void EveryEnumMember_HasBothNames(Type type)
+    {
+        foreach (var member in Enum.GetNames(type))
+        {
+            var name = Names.Find(type.Name, member);
+            Assert.True(name is { Zh.Length: > 0, En.Length: > 0 }, $"{type.Name}.{member} has no name");
+        }
+    }
+
+    [Fact]
+    public void EveryLibraryActivity_EveryUnit_EveryRoleAndScope_HasBothNames()
+    {
+        var missing = FactorLibrary.Shipped.ActivityIds.Where(a => Names.Find(Names.Activity, a) is not { Zh.Length: > 0, En.Length: > 0 })
+            .Concat(Units.Catalogue.Select(u => u.Code).Where(c => Names.Find(Names.Unit, c) is null).Select(c => "unit " + c))
+            .Concat(Tanpan.Web.Platform.Security.Roles.All.Where(r => Names.Find(Names.Role, r) is null).Select(r => "role " + r))
+            .Concat(Tanpan.Web.Platform.Security.Permission.ApiScopes.Where(p => Names.Find(Names.Scope, p.Name) is null).Select(p => "scope " + p.Name))
+            .ToList();
+
+        Assert.True(missing.Count == 0, string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void TheCatalogue_HasNoDuplicateOrEmptyName() =>
+        Assert.All(Names.Keys, key => Assert.True(Names.Find(key.Kind, key.Code) is { Zh.Length: > 0, En.Length: > 0 }, $"{key.Kind} {key.Code}"));
+}
