@@ -74,6 +74,12 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
             ? File(InventoryExcel.Export(snapshot, Sources.Values.ToArray()), XlsxType, $"tanpan-inventory-{Inventory.Year}.xlsx")
             : await ShowAsync(id, ct);
 
+    /// <summary>The inventory in the layout of MOENV's 溫室氣體排放量清冊表單 (19 sheets).</summary>
+    public async Task<IActionResult> OnGetMoenvAsync(Guid id, CancellationToken ct) =>
+        await PrintableAsync(id, ct) is { } snapshot
+            ? File(MoenvInventoryForm.Export(snapshot, Sources), XlsxType, $"tanpan-moenv-inventory-form-{Inventory.Year}.xlsx")
+            : await ShowAsync(id, ct);
+
     public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct) =>
         await PrintableAsync(id, ct) is { } snapshot
             ? File(InventoryReportPdf.Render(snapshot, Shown.Locked, Inventory.LockedAtUtc, clock.GetUtcNow().UtcDateTime), "application/pdf", $"tanpan-inventory-report-{Inventory.Year}.pdf")
