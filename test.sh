@@ -36,6 +36,11 @@ for pkg in $TEST_APT_PACKAGES; do
         missing+=("$pkg")
     fi
 done
+# The web build restores Apache ECharts with npm (src/Tanpan.Web/package-lock.json); any npm will do (Debian's, or
+# the one that comes with a Node.js package), so Debian's is installed only when there is none.
+if ! command -v npm >/dev/null 2>&1; then
+    missing+=("npm")
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
     log "installing Debian packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

@@ -136,9 +136,11 @@ public sealed partial class InventoryCalculator
             var entry = Resolve(index, line, chunk);
             if (entry?.Factor is { } factor && line.Unit.Dimension != factor.PerUnit.Dimension)
             {
-                var allowed = string.Join(", ", Units.Catalogue.Where(u => u.Dimension == factor.PerUnit.Dimension).Select(u => u.Code));
+                // The API names every accepted spelling (公秉, kL, …); pages name the canonical units in their language.
+                var allowed = string.Join(", ", Units.CodesFor(factor.PerUnit.Dimension));
+                var canonical = string.Join(", ", Units.Catalogue.Where(u => u.Dimension == factor.PerUnit.Dimension).Select(u => u.Code));
                 chunk.Errors.Add(new FieldError(Path(index, "unit"), $"'{line.Unit.Code}' does not fit {line.Activity} (measured in {factor.PerUnit.Code}); allowed: {allowed}", "unit.mismatch",
-                    ErrorArgs.Of("unit", line.Unit.Code, "activity", line.Activity, "factorUnit", factor.PerUnit.Code, "units", allowed)));
+                    ErrorArgs.Of("unit", line.Unit.Code, "activity", line.Activity, "factorUnit", factor.PerUnit.Code, "units", canonical)));
             }
 
             if (chunk.Errors.Count > errorsBefore || entry?.Factor is null)

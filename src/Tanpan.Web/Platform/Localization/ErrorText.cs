@@ -28,7 +28,7 @@ public static class ErrorText
         ["number.range"] = ("須介於 {min} 與 {max} 之間", ""),
         ["unit.required"] = ("必填：單位，例如 度、公升、公秉、立方公尺、千立方公尺、公斤、公噸", ""),
         ["unit.unknown"] = ("「{value}」不是可用的單位；例如 度、kWh、公升、L、公秉、立方公尺、m3、千立方公尺、公斤、kg、公噸", ""),
-        ["unit.mismatch"] = ("單位「{unit}」不適用於{activity}（係數以{factorUnit}計）；可用：{units}", ""),
+        ["unit.mismatch"] = ("單位「{unit}」不適用於{activity}（係數以{factorUnit}計）；可用：{units}", "the unit '{unit}' does not fit {activity} (its factor is per {factorUnit}); allowed: {units}"),
         ["year.required"] = ("必填：年度，例如 2024", ""),
         ["year.range"] = ("年度須介於 {min} 與 {max} 之間", ""),
         ["date.required"] = ("必填：日期（yyyy-MM-dd）", ""),
@@ -70,12 +70,13 @@ public static class ErrorText
             return fallback;
         }
 
-        if (Lang.IsEnglish(context))
+        var english = Lang.IsEnglish(context);
+        if (english && text.En.Length == 0)
         {
-            return text.En.Length > 0 ? text.En : fallback;
+            return fallback;
         }
 
-        var zh = text.Zh;
+        var message = english ? text.En : text.Zh;
         foreach (var (name, value) in args ?? EmptyArgs)
         {
             var shown = name switch
@@ -83,14 +84,14 @@ public static class ErrorText
                 "activity" => context.ActivityName(value),
                 "unit" or "factorUnit" => context.UnitNameOf(value),
                 "use" => context.Name(Names.Use, value),
-                "units" => string.Join("、", value.Split(", ").Select(context.UnitName)),
+                "units" => string.Join(context.T("、", ", "), value.Split(", ").Select(context.UnitName)),
                 _ => value,
             };
-            zh = zh.Replace("{" + name + "}", shown, StringComparison.Ordinal);
+            message = message.Replace("{" + name + "}", shown, StringComparison.Ordinal);
         }
 
         // A template whose argument the error did not carry falls back to the English text rather than show "{x}".
-        return zh.Contains('{', StringComparison.Ordinal) ? fallback : zh;
+        return message.Contains('{', StringComparison.Ordinal) ? fallback : message;
     }
 
     public static string For(HttpContext context, Engine.Common.FieldError error) => For(context, error.Code, error.Message, error.Args);

@@ -267,7 +267,8 @@ public abstract partial class SignInTests(ClockedApp app)
         var client = app.Browser(NewAddress(), followRedirects: false);
         var response = await Forms.PostAsync(client, "/login", [new("Account", email), new("Password", password)]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account", response.Headers.Location!.OriginalString);
+        // A member lands on the company dashboard.
+        Assert.Equal("/dashboard", response.Headers.Location!.OriginalString);
         return client;
     }
 }

@@ -64,7 +64,9 @@ public sealed class SheetCellsTests
 
         Assert.Null(SheetCells.Number(Row(value), Columns, 0, Cell, errors));
 
-        Assert.Equal(new FieldError(Cell, message), Assert.Single(errors));
+        var error = Assert.Single(errors);
+        Assert.Equal((Cell, message), (error.Path, error.Message));
+        Assert.StartsWith("cell.", error.Code, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -115,7 +117,9 @@ public sealed class SheetCellsTests
 
         Assert.Null(SheetCells.Date(Row(value), Columns, 0, Cell, errors));
 
-        Assert.Equal(new FieldError(Cell, message), Assert.Single(errors));
+        var error = Assert.Single(errors);
+        Assert.Equal((Cell, message), (error.Path, error.Message));
+        Assert.StartsWith("cell.", error.Code, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -211,13 +215,13 @@ public sealed class SheetCellsTests
         }
 
         Assert.Equal(["Boolean", "DateTime", "Double", "String"], types.Order());
-        Assert.Contains(new FieldError("活動數據!A2", "'NaN' is not a number between 0 and 1e15"), errors);
-        Assert.Contains(new FieldError("活動數據!A3", "'Infinity' is not a number between 0 and 1e15"), errors);
-        Assert.Contains(new FieldError("活動數據!A4", "'1E+300' is not a number between 0 and 1e15"), errors);
-        Assert.Contains(new FieldError("活動數據!B6", "'10000000000' is not a date between 1900-01-01 and 2100-12-31 (yyyy-MM-dd)"), errors);
-        Assert.Contains(new FieldError("活動數據!B7", "'-1000000' is not a date between 1900-01-01 and 2100-12-31 (yyyy-MM-dd)"), errors);
-        Assert.Contains(new FieldError("活動數據!B9", "'9999-12-31 21:36:00' is not a date between 1900-01-01 and 2100-12-31 (yyyy-MM-dd)"), errors);
-        Assert.Contains(new FieldError("活動數據!A8", "'2023-03-15' is not a number between 0 and 1e15"), errors);
+        Assert.Contains(("活動數據!A2", "'NaN' is not a number between 0 and 1e15"), errors.Select(e => (e.Path, e.Message)));
+        Assert.Contains(("活動數據!A3", "'Infinity' is not a number between 0 and 1e15"), errors.Select(e => (e.Path, e.Message)));
+        Assert.Contains(("活動數據!A4", "'1E+300' is not a number between 0 and 1e15"), errors.Select(e => (e.Path, e.Message)));
+        Assert.Contains(("活動數據!B6", "'10000000000' is not a date between 1900-01-01 and 2100-12-31 (yyyy-MM-dd)"), errors.Select(e => (e.Path, e.Message)));
+        Assert.Contains(("活動數據!B7", "'-1000000' is not a date between 1900-01-01 and 2100-12-31 (yyyy-MM-dd)"), errors.Select(e => (e.Path, e.Message)));
+        Assert.Contains(("活動數據!B9", "'9999-12-31 21:36:00' is not a date between 1900-01-01 and 2100-12-31 (yyyy-MM-dd)"), errors.Select(e => (e.Path, e.Message)));
+        Assert.Contains(("活動數據!A8", "'2023-03-15' is not a number between 0 and 1e15"), errors.Select(e => (e.Path, e.Message)));
         Assert.DoesNotContain(errors, e => e.Path == "活動數據!B8");
         Assert.Contains("a\uFFFDb", texts);
         Assert.Contains("\uFFFD", texts);

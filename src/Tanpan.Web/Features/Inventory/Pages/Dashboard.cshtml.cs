@@ -19,6 +19,8 @@ public sealed class DashboardModel(TanpanDb db, TenantScope tenant, FactorResolv
 {
     public IReadOnlyList<InventoryRecord> Inventories { get; private set; } = [];
 
+    public string CompanyName { get; private set; } = string.Empty;
+
     public InventoryRecord? Current { get; private set; }
 
     public DashboardYear? Year { get; private set; }
@@ -39,6 +41,7 @@ public sealed class DashboardModel(TanpanDb db, TenantScope tenant, FactorResolv
             return Forbid();
         }
 
+        CompanyName = await db.Companies.AsNoTracking().Where(c => c.Id == tenant.CompanyId).Select(c => c.Name).FirstAsync(ct);
         Inventories = await db.Inventories.AsNoTracking().OrderBy(i => i.Year).ToListAsync(ct);
         var shown = new Dictionary<int, StoredInventory>();
         var trend = new List<(int, decimal, bool)>();
