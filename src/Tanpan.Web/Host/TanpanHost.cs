@@ -119,7 +119,9 @@ public static class TanpanHost
         // Served from this host only: a per-request nonce for its inline boot script (SecurityHeadersMiddleware reads it),
         // no fonts from Scalar's CDN and no telemetry, which the CSP would block anyway.
         app.MapScalarApiReference(SecurityHeadersMiddleware.ApiReferencePath, o => o.WithTitle("Tanpan API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
-            .WithNonce().DisableDefaultFonts().DisableTelemetry());
+            .WithNonce().DisableDefaultFonts().DisableTelemetry()
+            // Nothing that needs the internet: no hosted API client, no AI agent, no MCP, no developer tools.
+            .HideClientButton().DisableAgent().DisableMcp().HideDeveloperTools());
 
         var api = app.MapGroup("/api/v1");
         api.MapCalculations();
@@ -128,6 +130,7 @@ public static class TanpanHost
         api.MapWorkOrders();
         app.MapRazorPages();
         app.MapFormerJobPages();
+        app.MapFormerFactorPage();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
         return app;
     }

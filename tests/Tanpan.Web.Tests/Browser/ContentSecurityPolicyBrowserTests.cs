@@ -27,10 +27,15 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : 
         await page.Locator("[data-testid=result]").WaitForAsync();
         Assert.Equal(1, await page.Locator("button[data-action=print]").CountAsync());
 
-        // The static factor page's search runs from /js/factors.js.
-        await VisitAsync(page, "/factors.html");
-        await page.ClickAsync("form#f button");
-        await page.Locator("#out table").WaitForAsync();
+        // The factor lookup, inside the app's layout.
+        await VisitAsync(page, "/factors");
+        await page.FillAsync("[data-testid=factor-query]", "柴油");
+        await page.ClickAsync("[data-testid=factor-search] button");
+        await page.WaitForURLAsync("**/factors?q=*");
+        Assert.Contains("fuel.diesel", await page.Locator("[data-testid=factor-results]").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The API reference offers nothing that needs the internet.
+        Assert.Equal(0, await (await page.GotoAsync("/api-docs/"))!.Request.Frame.Page.Locator("text=Open API Client").CountAsync());
 
         // The API reference renders under its own policy (nonce for its boot script).
         var docs = await page.GotoAsync("/api-docs/");

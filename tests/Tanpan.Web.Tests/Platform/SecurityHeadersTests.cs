@@ -42,7 +42,7 @@ public sealed class SecurityHeadersTests(FailingRouteApp app) : IClassFixture<Fa
         { "GET", "/openapi/v1.json", 200 },
         { "GET", "/css/site.css", 200 },
         { "GET", "/js/site.js", 200 },
-        { "GET", "/factors.html", 200 },
+        { "GET", "/factors", 200 },
         { "GET", "/no-such-page", 404 },
         { "GET", "/api/v1/no-such-route", 404 },
         { "POST", "/api/v1/calculations/inventory", 400 },
@@ -102,7 +102,7 @@ public sealed class SecurityHeadersTests(FailingRouteApp app) : IClassFixture<Fa
         Assert.Equal(StrictPolicy, Header(await app.CreateClient().GetAsync("/"), "Content-Security-Policy"));
     }
 
-    public static TheoryData<string> PublicPages => ["/", "/calculator", "/login", "/register", "/forgot-password", "/contact", "/factors.html", "/calculator?lang=en"];
+    public static TheoryData<string> PublicPages => ["/", "/calculator", "/login", "/register", "/forgot-password", "/contact", "/factors", "/factors?q=柴油", "/calculator?lang=en"];
 
     [Theory]
     [MemberData(nameof(PublicPages))]

@@ -16,4 +16,11 @@ public static class FactorEndpoints
             .WithSummary("The shipped factor library with provenance");
         return api.MapCustomFactors();
     }
+
+    /// <summary>The factor lookup was once a static /factors.html; its links keep working.</summary>
+    public static IEndpointRouteBuilder MapFormerFactorPage(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/factors.html", (HttpContext http) => Results.Redirect("/factors" + http.Request.QueryString, permanent: true)).ExcludeFromDescription();
+        return app;
+    }
 }
