@@ -12,19 +12,27 @@ public sealed class PdfLayout
     private const float Margin = 50f;
     private const float Bottom = PageHeight - 60f;
 
-    private static readonly Lazy<SKTypeface> Face = new(() =>
+    private static readonly Lazy<byte[]> FontBytes = new(() =>
     {
         using var stream = typeof(PdfLayout).Assembly.GetManifestResourceStream("Tanpan.Fonts.NotoSansTC-Regular.ttf")
             ?? throw new InvalidOperationException("Report font missing from the assembly.");
-        return SKTypeface.FromStream(stream) ?? throw new InvalidOperationException("Report font cannot be read.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     });
 
-    private readonly List<List<Action<SKCanvas>>> _pages = [[]];
+    // The full font lays text out; each document is drawn with a subset of it holding only the glyphs it uses.
+    private static readonly Lazy<SKTypeface> Face = new(() =>
+        SKTypeface.FromData(SKData.CreateCopy(FontBytes.Value)) ?? throw new InvalidOperationException("Report font cannot be read."));
+
+    private readonly List<List<Action<SKCanvas, SKTypeface>>> _pages = [[]];
+
+    private readonly HashSet<string> _texts = new(StringComparer.Ordinal);
     private float _y = Margin;
 
     public static float ContentWidth => PageWidth - (2 * Margin);
 
-    private List<Action<SKCanvas>> Page => _pages[^1];
+    private List<Action<SKCanvas, SKTypeface>> Page => _pages[^1];
 
     public void Heading(string text, float size = 16f)
     {
@@ -63,7 +71,7 @@ public sealed class PdfLayout
             var top = _y;
             if (header)
             {
-                Page.Add(c => c.DrawRect(Margin, top, ContentWidth, height, new SKPaint { Color = new SKColor(0xE6, 0xEF, 0xE9) }));
+                Page.Add((c, _) => c.DrawRect(Margin, top, ContentWidth, height, new SKPaint { Color = new SKColor(0xE6, 0xEF, 0xE9) }));
             }
 
             var x = Margin;
@@ -82,7 +90,7 @@ public sealed class PdfLayout
             }
 
             var lineAt = top + height;
-            Page.Add(c => c.DrawLine(Margin, lineAt, Margin + ContentWidth, lineAt, new SKPaint { Color = new SKColor(0xCC, 0xCC, 0xCC), StrokeWidth = 0.5f }));
+            Page.Add((c, _) => c.DrawLine(Margin, lineAt, Margin + ContentWidth, lineAt, new SKPaint { Color = new SKColor(0xCC, 0xCC, 0xCC), StrokeWidth = 0.5f }));
             _y += height;
         }
 
@@ -106,7 +114,7 @@ public sealed class PdfLayout
             var top = _y;
             var width = max <= 0 ? 0 : (float)(value / max) * (ContentWidth - labelWidth - 80);
             Text(label, Margin, top + 11, size, SKColors.Black);
-            Page.Add(c => c.DrawRect(Margin + labelWidth, top + 2, Math.Max(width, 0.5f), 11, new SKPaint { Color = new SKColor(0x2F, 0x7A, 0x4F) }));
+            Page.Add((c, _) => c.DrawRect(Margin + labelWidth, top + 2, Math.Max(width, 0.5f), 11, new SKPaint { Color = new SKColor(0x2F, 0x7A, 0x4F) }));
             Text(shown, Margin + labelWidth + width + 4, top + 11, size, new SKColor(0x33, 0x33, 0x33));
             _y += 16;
         }
@@ -121,7 +129,7 @@ public sealed class PdfLayout
         var top = _y;
         var image = SKImage.FromEncodedData(png) ?? throw new InvalidOperationException("image cannot be decoded");
         var left = Margin + ContentWidth - size;
-        Page.Add(c => c.DrawImage(image, new SKRect(left, top, left + size, top + size), new SKSamplingOptions(SKFilterMode.Nearest)));
+        Page.Add((c, _) => c.DrawImage(image, new SKRect(left, top, left + size, top + size), new SKSamplingOptions(SKFilterMode.Nearest)));
         Text(caption, left, top + size + 10, 7f, new SKColor(0x55, 0x55, 0x55));
         _y += size + 16;
     }
@@ -134,6 +142,8 @@ public sealed class PdfLayout
         metadata.Author = author;
         metadata.Creator = "Tanpan 碳盤";
         metadata.Producer = "Tanpan 碳盤 (SkiaSharp)";
+        var footers = Enumerable.Range(1, _pages.Count).Select(n => footer(n, _pages.Count)).ToArray();
+        using var face = SubsetFace(_texts.Concat(footers));
         using (var document = SKDocument.CreatePdf(stream, metadata))
         {
             for (var i = 0; i < _pages.Count; i++)
@@ -141,10 +151,10 @@ public sealed class PdfLayout
                 var canvas = document.BeginPage(PageWidth, PageHeight);
                 foreach (var draw in _pages[i])
                 {
-                    draw(canvas);
+                    draw(canvas, face);
                 }
 
-                DrawText(canvas, footer(i + 1, _pages.Count), Margin, PageHeight - 30, 8f, new SKColor(0x66, 0x66, 0x66));
+                DrawText(canvas, face, footers[i], Margin, PageHeight - 30, 8f, new SKColor(0x66, 0x66, 0x66));
                 document.EndPage();
             }
 
@@ -167,16 +177,34 @@ public sealed class PdfLayout
         return true;
     }
 
-    private void Text(string text, float x, float y, float size, SKColor color) => Page.Add(c => DrawText(c, text, x, y, size, color));
+    private void Text(string text, float x, float y, float size, SKColor color)
+    {
+        _texts.Add(text);
+        Page.Add((c, face) => DrawText(c, face, text, x, y, size, color));
+    }
 
-    private static void DrawText(SKCanvas canvas, string text, float x, float y, float size, SKColor color)
+    /// <summary>The report font cut down to the glyphs of <paramref name="texts"/> (glyph ids unchanged).</summary>
+    private static SKTypeface SubsetFace(IEnumerable<string> texts)
+    {
+        using var font = new SKFont(Face.Value, 10f);
+        var glyphs = new HashSet<ushort>();
+        foreach (var text in texts)
+        {
+            glyphs.UnionWith(font.GetGlyphs(text));
+        }
+
+        var subset = FontSubset.Create(FontBytes.Value, glyphs);
+        return SKTypeface.FromData(SKData.CreateCopy(subset)) ?? throw new InvalidOperationException("The report font's subset cannot be read.");
+    }
+
+    private static void DrawText(SKCanvas canvas, SKTypeface face, string text, float x, float y, float size, SKColor color)
     {
         if (string.IsNullOrEmpty(text))
         {
             return;
         }
 
-        using var font = new SKFont(Face.Value, size);
+        using var font = new SKFont(face, size);
         using var paint = new SKPaint { Color = color, IsAntialias = true };
         using var blob = TextBlob(text, font);
         canvas.DrawText(blob, x, y, paint);
