@@ -252,25 +252,87 @@ public sealed class PdfLayout
         return font.MeasureText(text);
     }
 
-    /// <summary>Wraps by width; CJK text has no spaces, so any character may break a line.</summary>
-    private static IEnumerable<string> Wrap(string text, float size, float width)
+    /// <summary>Wraps by width. CJK text may break between any two characters, but a line never starts with closing
+    /// punctuation (）、。，) nor ends with opening punctuation (（「), and a Latin word or number (moenv-2024,
+    /// 1,234.5) is not split unless it alone is wider than the line.</summary>
+    internal static IEnumerable<string> Wrap(string text, float size, float width)
     {
+        // Materialised here: the font is native and must not be measured with after it is disposed.
         using var font = new SKFont(Face.Value, size);
+        return Wrap(text, width, s => font.MeasureText(s)).ToList();
+    }
+
+    internal static IEnumerable<string> Wrap(string text, float width, Func<string, float> measure)
+    {
         foreach (var paragraph in text.Split('\n'))
         {
             var line = new System.Text.StringBuilder();
-            foreach (var ch in paragraph)
+            foreach (var token in Tokens(paragraph))
             {
-                if (line.Length > 0 && font.MeasureText(line.ToString() + ch) > width)
+                if (line.Length > 0 && measure(line.ToString() + token) > width)
                 {
-                    yield return line.ToString();
+                    var current = line.ToString();
+                    var next = token;
+                    // Kinsoku: pull the previous character down so closing punctuation does not lead the line,
+                    // and push opening punctuation down with what it opens.
+                    var keep = current.Length;
+                    while (keep > 1 && (IsClosing(next[0]) || IsOpening(current[keep - 1])) && !char.IsWhiteSpace(current[keep - 1]))
+                    {
+                        next = current[keep - 1] + next;
+                        keep--;
+                        if (!IsOpening(current[keep - 1]) && !IsClosing(next[0]))
+                        {
+                            break;
+                        }
+                    }
+
+                    yield return current[..keep].TrimEnd();
                     line.Clear();
+                    line.Append(next.TrimStart());
+                    continue;
                 }
 
-                line.Append(ch);
+                line.Append(token);
             }
 
             yield return line.ToString();
         }
     }
+
+    /// <summary>Breakable pieces: one CJK character or punctuation mark, a Latin word or number with what sticks to
+    /// it, or a run of spaces.</summary>
+    private static IEnumerable<string> Tokens(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = i;
+            if (IsWordChar(text[i]))
+            {
+                while (i < text.Length && IsWordChar(text[i]))
+                {
+                    i++;
+                }
+            }
+            else if (text[i] == ' ')
+            {
+                while (i < text.Length && text[i] == ' ')
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                i += char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
+            }
+
+            yield return text[start..i];
+        }
+    }
+
+    private static bool IsWordChar(char c) => c < 0x2E80 && c != ' ' && c is not ('(' or ')' or '[' or ']');
+
+    private static bool IsClosing(char c) => "）)]】」』〉》、。，．,.;；:：!！?？%％".Contains(c, StringComparison.Ordinal);
+
+    private static bool IsOpening(char c) => "（([【「『〈《".Contains(c, StringComparison.Ordinal);
 }
