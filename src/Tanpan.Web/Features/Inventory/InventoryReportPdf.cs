@@ -13,7 +13,7 @@ public static class InventoryReportPdf
 {
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-TW");
 
-    public static byte[] Render(StoredInventory inventory, bool locked, DateTime? lockedAtUtc, DateTime generatedUtc)
+    public static byte[] Render(StoredInventory inventory, bool locked, DateTime? lockedAtUtc, DateTime generatedUtc, InventoryQualityReport? quality = null)
     {
         string T(decimal kg) => Units.TonnesFromKg(kg).ToString("N3", Zh);
         string Pct(decimal share) => (share * 100m).ToString("N2", Zh) + "%";
@@ -95,11 +95,37 @@ public static class InventoryReportPdf
             [2.2f, 0.6f, 1.8f, 1.8f, 1],
             new HashSet<int> { 4 });
 
-        layout.Heading("五、數據品質", 13f);
+        layout.Heading("五、間接排放（類別三至六）", 13f);
+        var scope3 = result.ByCategory.Where(c => IsoCategory.Find(c.Key)?.Scope == 3 && c.KgCo2e != 0).ToList();
+        layout.Paragraph(scope3.Count == 0
+            ? "本年度未量化類別三至六的排放。"
+            : $"已量化的間接排放合計 {T(result.Scope3KgCo2e)} 公噸 CO2e："
+                + string.Join("、", scope3.Select(c => $"{c.Key} {IsoCategory.Find(c.Key)?.NameZh} {T(c.KgCo2e)}")) + "。係數取自環境部產品碳足跡資料庫等公開資料，各係數的查證等級列於第七節。");
+        if (inventory.Significance.Count > 0)
+        {
+            layout.Heading("重大性評估（門檻 " + inventory.SignificanceThreshold.ToString(CultureInfo.InvariantCulture) + " 分）", 11f);
+            layout.Table(
+                ["類別", "排放量大小", "影響程度", "風險或機會", "利害關係人", "重大", "理由"],
+                inventory.Significance.Select(s => (IReadOnlyList<string>)[$"{s.Category} {IsoCategory.Find(s.Category)?.NameZh}", N(s.Magnitude), N(s.LevelOfInfluence), N(s.RiskOrOpportunity), N(s.StakeholderConcern), s.Significant ? "是" : "否", s.Rationale ?? string.Empty]),
+                [2.2f, 0.8f, 0.8f, 0.8f, 0.8f, 0.5f, 2.4f],
+                new HashSet<int> { 1, 2, 3, 4 });
+        }
+
+        layout.Heading("六、數據品質與不確定性", 13f);
         var verification = result.Factors.GroupBy(f => f.Verification).Select(g => $"{g.Key}：{g.Count()} 個係數");
         layout.Paragraph($"活動數據共 {result.Lines.Count} 筆，其中估算（跨年度分攤）排放占 {Pct(result.EstimatedShare)}。係數查證等級：{string.Join("；", verification)}。");
+        if (quality is not null)
+        {
+            layout.Paragraph($"依環境部排放量清冊表六評分：清冊等級 {(quality.Grade.Grade switch { 1 => "第一級", 2 => "第二級", _ => "第三級" })}（加權平均 {quality.Grade.WeightedTotal.ToString("0.00", CultureInfo.InvariantCulture)} 分；第一級 <10、第二級 10–<19、第三級 19–27）。"
+                + (quality.Uncertainty.AssessedKgCo2e > 0 ? $"總不確定性 ±{(quality.Uncertainty.Combined * 100m).ToString("N2", Zh)}%（95% 信賴區間，已評估排放量占 {Pct(quality.Uncertainty.AssessedShare)}）。" : "尚未評估不確定性。"));
+            layout.Table(
+                ["排放源", "A1", "A2", "A3", "P", "評分", "占比", "加權"],
+                quality.Rows.Select(q => (IReadOnlyList<string>)[q.Source.Description, N(q.Quality.A1), N(q.Quality.A2), N(q.Quality.A3), N(q.Quality.Level), N(q.Quality.Score), Pct(q.Quality.Share), q.Quality.Weighted.ToString("0.00", CultureInfo.InvariantCulture)]),
+                [2.6f, 0.4f, 0.4f, 0.4f, 0.4f, 0.5f, 0.8f, 0.6f],
+                new HashSet<int> { 1, 2, 3, 4, 5, 6, 7 });
+        }
 
-        layout.Heading("六、排放係數來源", 13f);
+        layout.Heading("七、排放係數來源", 13f);
         layout.Table(
             ["係數", "數值", "來源", "版本"],
             result.Factors.Select(f => (IReadOnlyList<string>)[f.Id, $"{f.Value.ToString("0.##########", CultureInfo.InvariantCulture)} {f.Unit}", f.Source + (f.HeatValue is { } h ? $"；熱值 {h.Value} {h.Unit}（{h.Source}）" : string.Empty), $"{f.Version} ({f.Verification})"]),
@@ -108,6 +134,8 @@ public static class InventoryReportPdf
         var generated = TaipeiTime.Format(generatedUtc);
         return layout.Render($"{inventory.CompanyName} {inventory.Year} 溫室氣體盤查報告書", inventory.CompanyName, (page, pages) => $"碳盤 Tanpan　{inventory.CompanyName} {inventory.Year} 年溫室氣體盤查報告書　產製 {generated} Asia/Taipei　第 {page} / {pages} 頁");
     }
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Boundary(string approach) => approach switch
     {

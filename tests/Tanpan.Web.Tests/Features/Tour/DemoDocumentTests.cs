@@ -31,6 +31,11 @@ public sealed partial class DemoDocumentTests(DemoTourApp app) : IClassFixture<D
         var text = await Pdf.TextAsync(report);
         Assert.Contains("台中一廠", text, StringComparison.Ordinal);
         Assert.Contains("1139101231", text, StringComparison.Ordinal);
+        // The significance assessment, the scope-3 results and the data-quality grade are in the report.
+        Assert.Contains("重大性評估", text, StringComparison.Ordinal);
+        Assert.Contains("4.1 購買商品", text, StringComparison.Ordinal);
+        Assert.Matches("清冊等級 第[一二三]級", text);
+        Assert.DoesNotMatch(@"(?m)^\s*[）、。，]", text);
         var certificateText = await Pdf.TextAsync(certificate);
         Assert.Contains("WO-2024-001", certificateText, StringComparison.Ordinal);
     }
