@@ -183,6 +183,10 @@ public sealed class PdfLayout
         Page.Add((c, face) => DrawText(c, face, text, x, y, size, color));
     }
 
+    /// <summary>Unhinted, linear metrics: the advances the text is positioned with are the widths the PDF declares,
+    /// so Latin text extracts without gaps ("m oenv") and spaces where there are none.</summary>
+    private static SKFont Font(SKTypeface face, float size) => new(face, size) { Hinting = SKFontHinting.None, LinearMetrics = true, Subpixel = true };
+
     /// <summary>The report font cut down to the glyphs of <paramref name="texts"/> (glyph ids unchanged).</summary>
     private static SKTypeface SubsetFace(IEnumerable<string> texts)
     {
@@ -204,7 +208,7 @@ public sealed class PdfLayout
             return;
         }
 
-        using var font = new SKFont(face, size);
+        using var font = Font(face, size);
         using var paint = new SKPaint { Color = color, IsAntialias = true };
         using var blob = TextBlob(text, font);
         canvas.DrawText(blob, x, y, paint);
@@ -248,7 +252,7 @@ public sealed class PdfLayout
 
     private static float Measure(string text, float size)
     {
-        using var font = new SKFont(Face.Value, size);
+        using var font = Font(Face.Value, size);
         return font.MeasureText(text);
     }
 
@@ -258,7 +262,7 @@ public sealed class PdfLayout
     internal static IEnumerable<string> Wrap(string text, float size, float width)
     {
         // Materialised here: the font is native and must not be measured with after it is disposed.
-        using var font = new SKFont(Face.Value, size);
+        using var font = Font(Face.Value, size);
         return Wrap(text, width, s => font.MeasureText(s)).ToList();
     }
 

@@ -38,6 +38,13 @@ public sealed partial class DemoDocumentTests(DemoTourApp app) : IClassFixture<D
         Assert.DoesNotMatch(@"(?m)^\s*[）、。，]", text);
         var certificateText = await Pdf.TextAsync(certificate);
         Assert.Contains("WO-2024-001", certificateText, StringComparison.Ordinal);
+
+        // One A4 page for the demo's three processes; names, not codes; Latin text extracts without gaps.
+        Assert.DoesNotContain('\f', certificateText.TrimEnd('\f', '\n'));
+        Assert.DoesNotContain("electricity.grid.tw", certificateText, StringComparison.Ordinal);
+        Assert.Contains("台電外購電力", certificateText, StringComparison.Ordinal);
+        Assert.Contains("Precision Machinery", certificateText, StringComparison.Ordinal);
+        Assert.Contains("supply-chain communication", certificateText, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("href=\"(/inventory/[0-9a-f-]{36})\" data-testid=\"inventory-2024\"")]
