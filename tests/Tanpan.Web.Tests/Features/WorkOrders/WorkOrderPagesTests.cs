@@ -28,6 +28,7 @@ public abstract class WorkOrderPagesTests(TanpanApp app)
         var detail = await (await Forms.PostAsync(client, "/work-orders/new", Form("WO-PAGE-1"))).Content.ReadAsStringAsync();
 
         Assert.Contains("鍍層質量 0.08908 kg", detail, StringComparison.Ordinal);
+        Assert.Contains("已建立並計算工單 WO-PAGE-1", detail, StringComparison.Ordinal);
         Assert.Contains(((3000m * 3.029705639568m) + (600m * 0.474m)).ToString("N3", System.Globalization.CultureInfo.GetCultureInfo("zh-TW")), detail, StringComparison.Ordinal);
         var xlsx = await client.GetByteArrayAsync("/work-orders?handler=Export&q=WO-PAGE");
         using var stream = new MemoryStream(xlsx);

@@ -109,6 +109,6 @@ public sealed class NewModel(TanpanDb db, TenantScope tenant, JobCalculator calc
             return Page();
         }
 
-        return Redirect($"/work-orders/{created.Value.Row.Id}");
+        return RedirectDone($"/work-orders/{created.Value.Row.Id}", $"已建立並計算工單 {created.Value.Row.WorkOrderNo}。", $"Work order {created.Value.Row.WorkOrderNo} was created and calculated.");
     }
 }

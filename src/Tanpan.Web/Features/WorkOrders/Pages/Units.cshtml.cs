@@ -54,6 +54,6 @@ public sealed class UnitsModel(TanpanDb db, TenantScope tenant) : FormPage
 
         db.CompanyProcessUnits.Add(new CompanyProcessUnit { Id = Guid.NewGuid(), Name = name! });
         await db.SaveChangesAsync(ct);
-        return Redirect("/work-orders/units");
+        return RedirectDone("/work-orders/units", $"已新增製程單元「{name}」。", $"The process unit “{name}” was added.");
     }
 }
