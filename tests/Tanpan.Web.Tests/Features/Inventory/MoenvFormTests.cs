@@ -17,6 +17,9 @@ public sealed class MoenvFormTests(DemoTourApp app) : IClassFixture<DemoTourApp>
         var list = await client.GetStringAsync("/inventory");
         var url = System.Text.RegularExpressions.Regex.Match(list, "href=\"(/inventory/[0-9a-f-]{36})\" data-testid=\"inventory-2024\"").Groups[1].Value;
         var page = await client.GetStringAsync(url);
+        // The list of years shows each year's total, the same as its page.
+        Assert.Equal(Testid(page, "total"), Testid(list, "total-2024"));
+        Assert.NotEmpty(Testid(list, "total-2023"));
         var response = await client.GetAsync(url + "?handler=Moenv");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());

@@ -12,9 +12,13 @@ namespace Tanpan.Web.Features.Inventory.Pages;
 
 /// <summary>The company's inventories by year; start a new one with its boundary and base year.</summary>
 [Authorize(Policy = PermissionNames.InventoryRead)]
-public sealed class IndexModel(TanpanDb db, TenantScope tenant, TimeProvider clock) : FormPage
+public sealed class IndexModel(TanpanDb db, TenantScope tenant, TimeProvider clock, Engine.Factors.FactorResolver resolver, Platform.Factors.ICompanyFactors companyFactors) : FormPage
 {
     public IReadOnlyList<InventoryRecord> Inventories { get; private set; } = [];
+
+    /// <summary>Each year's total and scopes (kgCO2e) as its page shows them (locked: the frozen record); absent when
+    /// the year does not calculate yet.</summary>
+    public IReadOnlyDictionary<Guid, StoredInventoryResult> Totals { get; private set; } = new Dictionary<Guid, StoredInventoryResult>();
 
     public InventoryPermissions Can { get; private set; } = new(false, false, false, false);
 
@@ -35,6 +39,16 @@ public sealed class IndexModel(TanpanDb db, TenantScope tenant, TimeProvider clo
         }
 
         await LoadAsync(ct);
+        var totals = new Dictionary<Guid, StoredInventoryResult>();
+        foreach (var inventory in Inventories)
+        {
+            if ((await InventorySnapshots.ShowAsync(db, inventory, resolver, companyFactors, ct)) is { Snapshot: { } shown } result && (!result.Locked || result.Intact))
+            {
+                totals[inventory.Id] = shown.Result;
+            }
+        }
+
+        Totals = totals;
         return Page();
     }
 
