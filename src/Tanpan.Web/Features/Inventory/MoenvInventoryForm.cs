@@ -38,8 +38,8 @@ public static class MoenvInventoryForm
 
     /// <summary>One source of the inventory as the form sees it (scope 1 and 2 only).</summary>
     private sealed record FormSource(
-        EmissionSource Source, IsoCategory Category, string Direct, string EmissionType, string SubType, string ProcessNo, string EquipmentNo,
-        decimal Quantity, string FormUnit, decimal Factor, IReadOnlyList<(string Gas, decimal Tonnes, decimal Gwp, decimal TonnesCo2e)> Gases, decimal TonnesCo2e,
+        EmissionSource Source, string Direct, string EmissionType, string SubType, string ProcessNo, string EquipmentNo,
+        decimal Quantity, string FormUnit, IReadOnlyList<(string Gas, decimal Tonnes, decimal Gwp, decimal TonnesCo2e)> Gases, decimal TonnesCo2e,
         StoredFactor StoredFactor, SourceQualityRow? Quality);
 
     public static byte[] Export(StoredInventory record, IReadOnlyDictionary<Guid, EmissionSource> sources)
@@ -208,7 +208,7 @@ public static class MoenvInventoryForm
                 .OrderBy(g => GasOrder(g.Key))
                 .Select(g => (Gas: g.Key, Tonnes: g.Sum(x => x.Kg) / 1000m, Gwp: g.Sum(x => x.Kg) == 0 ? 0m : g.Sum(x => x.KgCo2e) / g.Sum(x => x.Kg), TonnesCo2e: g.Sum(x => x.KgCo2e) / 1000m))
                 .ToList();
-            result.Add(new FormSource(source, category, direct, type, sub, "G01", $"{prefix}{counters[prefix]:00}", quantity, formUnit, 0m, gases, group.Sum(l => l.KgCo2e) / 1000m, factor, quality.GetValueOrDefault(source.Id)));
+            result.Add(new FormSource(source, direct, type, sub, "G01", $"{prefix}{counters[prefix]:00}", quantity, formUnit, gases, group.Sum(l => l.KgCo2e) / 1000m, factor, quality.GetValueOrDefault(source.Id)));
         }
 
         return result;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Quantities;
 using Tanpan.Web.Data;
@@ -24,7 +23,7 @@ public sealed class WorkOrderIntensityPanel(TanpanDb db) : IDashboardPanelSource
         }
 
         var intensity = IntensityByMonth(orders.Select(o => (o.ProcessedOn, o.TotalKgCo2e, o.Quantity, o.QuantityUnit, o.AreaCm2)));
-        var months = Enumerable.Range(1, 12).Select(m => context.T($"{m}月", CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(m))).ToArray();
+        var months = context.MonthNames();
         var body = Charts.Render("work-order-intensity", context.T($"{year} 年工單碳排強度", $"{year} work-order intensity"), new ChartSpec("line", "kgCO2e", months,
         [
             new(context.T("每公斤 kgCO2e/kg", "kgCO2e per kg"), intensity.PerKg),

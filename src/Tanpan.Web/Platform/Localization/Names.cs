@@ -41,6 +41,13 @@ public static class Names
 
     public static string RoleName(this HttpContext context, string? role) => context.Name(Role, role);
 
+    /// <summary>"1月" … "12月", or "Jan" … "Dec": chart axes and month tables.</summary>
+    public static string[] MonthNames(this HttpContext context) =>
+        [.. Enumerable.Range(1, 12).Select(m => context.T($"{m}月", System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(m)))];
+
+    /// <summary>範疇一 … 範疇三 / Scope 1 … Scope 3, index 0 = scope 1.</summary>
+    public static string[] ScopeNames(this HttpContext context) => [context.T("範疇一", "Scope 1"), context.T("範疇二", "Scope 2"), context.T("範疇三", "Scope 3")];
+
     /// <summary>A factor's verification level by name: the leading level word of a note such as "verified (two
     /// transcriptions agree)" or "verified; heat value secondary", in the reader's language. The note's detail is
     /// evidence for reviewers and stays as published (pages show it marked not to translate).</summary>

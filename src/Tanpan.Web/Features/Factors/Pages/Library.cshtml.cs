@@ -34,7 +34,8 @@ public sealed class LibraryModel(FactorResolver resolver, TimeProvider clock) : 
         ShownYear = InputLimits.IsYear(Year) ? Year!.Value : clock.GetUtcNow().Year - 1;
         var q = Query?.Trim();
         var library = resolver.Library;
-        var activities = library.ActivityIds.Where(a => a != "custom" && !a.StartsWith("gas.", StringComparison.Ordinal)).ToList();
+        // Bare gases stand behind refrigerants, and the inline "custom" form needs a factor in the request: neither is looked up.
+        var activities = library.ActivityIds.Where(a => ActivityId.TryParse(a, out var id) && id.Value is { IsInlineCustom: false, Kind: not ActivityKind.Gas }).ToList();
         var matches = string.IsNullOrEmpty(q)
             ? activities.Where(a => ActivityId.KindOf(a) is ActivityKind.Grid or ActivityKind.Fuel).ToList()
             : activities.Where(a => IsMatch(a, q)).ToList();
