@@ -12,7 +12,11 @@ namespace Tanpan.Web.Features.WorkOrders;
 /// order's current result — a frozen, hashed record of everything it prints. Issuing twice returns the same one.</summary>
 public static class CertifyWorkOrder
 {
-    public const string DefaultDisclaimer = "本證明依會員填報之工單活動數據與主管機關公告排放係數計算，僅供供應鏈溝通參考，並非經第三方查證之產品碳足跡（ISO 14067）。This certificate is calculated from the member's work-order data and published emission factors for supply-chain communication; it is not a verified product carbon footprint (ISO 14067).";
+    public const string DefaultDisclaimerZh = "本證明依會員填報之工單活動數據與主管機關公告排放係數計算，僅供供應鏈溝通參考，並非經第三方查證之產品碳足跡（ISO 14067）。";
+
+    public const string DefaultDisclaimerEn = "This certificate is calculated from the member's work-order data and published emission factors for supply-chain communication; it is not a verified product carbon footprint (ISO 14067).";
+
+    public const string DefaultDisclaimer = DefaultDisclaimerZh + DefaultDisclaimerEn;
 
     internal static async Task<Results<Ok<CertificateResponse>, ApiError>> Handle(Guid id, HttpRequest http, TanpanDb db, TenantScope tenant, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Errors;
+using Tanpan.Web.Platform.Localization;
 
 namespace Tanpan.Web.Features.WorkOrders;
 
@@ -36,7 +37,7 @@ public static class RenderCertificate
         }
 
         var seal = await SealAsync(db, certificate!.SealSha256, ct);
-        return (WorkOrderCertificatePdf.Render(certificate, row.Hash, CertificateLinks.VerificationUrl(row, http, configuration), seal), certificate.WorkOrder.WorkOrderNo);
+        return (WorkOrderCertificatePdf.Render(certificate, row.Hash, CertificateLinks.VerificationUrl(row, http, configuration), seal, Language.Of(http.HttpContext)), certificate.WorkOrder.WorkOrderNo);
     }
 
     public static async Task<byte[]?> SealAsync(TanpanDb db, string? sha, CancellationToken ct)

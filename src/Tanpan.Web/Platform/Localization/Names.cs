@@ -25,8 +25,7 @@ public static class Names
         Catalogue.TryGetValue((kind, code), out var name) ? name : kind == Activity ? DerivedActivity(code) : null;
 
     /// <summary>The name in the reader's language; an unknown code is shown as it is (user-defined units, say).</summary>
-    public static string Name(this HttpContext context, string kind, string? code) =>
-        code is null ? string.Empty : Find(kind, code) is { } name ? context.T(name.Zh, name.En) : code;
+    public static string Name(this HttpContext context, string kind, string? code) => Language.Of(context).Name(kind, code);
 
     public static string Name<TEnum>(this HttpContext context, TEnum value)
         where TEnum : struct, Enum => context.Name(typeof(TEnum).Name, value.ToString());
@@ -36,8 +35,7 @@ public static class Names
     public static string UnitName(this HttpContext context, string? code) => context.Name(Unit, code);
 
     /// <summary>The name of a unit written the way a bill writes it (度, 公升): its canonical unit's name.</summary>
-    public static string UnitNameOf(this HttpContext context, string? text) =>
-        text is not null && Engine.Quantities.Units.TryParse(text, out var unit) ? context.Name(Unit, unit.Code) : text ?? string.Empty;
+    public static string UnitNameOf(this HttpContext context, string? text) => Language.Of(context).UnitNameOf(text);
 
     public static string RoleName(this HttpContext context, string? role) => context.Name(Role, role);
 
@@ -51,7 +49,10 @@ public static class Names
     /// <summary>A factor's verification level by name: the leading level word of a note such as "verified (two
     /// transcriptions agree)" or "verified; heat value secondary", in the reader's language. The note's detail is
     /// evidence for reviewers and stays as published (pages show it marked not to translate).</summary>
-    public static string VerificationLevel(this HttpContext context, string? verification)
+    public static string VerificationLevel(this HttpContext context, string? verification) => VerificationLevel(Language.Of(context), verification);
+
+    /// <inheritdoc cref="VerificationLevel(HttpContext, string?)"/>
+    public static string VerificationLevel(Language language, string? verification)
     {
         if (string.IsNullOrWhiteSpace(verification))
         {
@@ -59,9 +60,9 @@ public static class Names
         }
 
         static string Word(string text) => text.TrimStart().Split([' ', ';', '(', ','], 2)[0];
-        var level = context.Name(Verification, Word(verification));
+        var level = language.Name(Verification, Word(verification));
         var heat = verification.IndexOf("heat value ", StringComparison.Ordinal);
-        return heat < 0 ? level : level + context.T("；熱值", "; heat value ") + context.Name(Verification, Word(verification[(heat + "heat value ".Length)..]));
+        return heat < 0 ? level : level + language.T("；熱值", "; heat value ") + language.Name(Verification, Word(verification[(heat + "heat value ".Length)..]));
     }
 
     private static (string Zh, string En)? DerivedActivity(string code)

@@ -34,12 +34,19 @@ public sealed class PdfLayout
 
     private List<Action<SKCanvas, SKTypeface>> Page => _pages[^1];
 
+    /// <summary>A heading, wrapped like a paragraph: a long company name must not run off the page.</summary>
     public void Heading(string text, float size = 16f)
     {
-        Ensure(size * 2.2f);
+        var lines = Wrap(text, size, ContentWidth).ToList();
+        Ensure(size * (0.9f + 1.3f * lines.Count));
         _y += size * 0.6f;
-        Text(text, Margin, _y + size, size, SKColors.Black);
-        _y += size * 1.6f;
+        foreach (var line in lines)
+        {
+            Text(line, Margin, _y + size, size, SKColors.Black);
+            _y += size * 1.3f;
+        }
+
+        _y += size * 0.3f;
     }
 
     public void Paragraph(string text, float size = 10f, SKColor? color = null)

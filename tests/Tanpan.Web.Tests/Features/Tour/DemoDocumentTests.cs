@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Tanpan.Web.Features.WorkOrders;
+using Tanpan.Web.Host;
 using Tanpan.Web.Tests.Infrastructure;
 
 namespace Tanpan.Web.Tests.Features.Tour;
@@ -46,6 +48,55 @@ public sealed partial class DemoDocumentTests(DemoTourApp app) : IClassFixture<D
         Assert.Contains("Precision Machinery", certificateText, StringComparison.Ordinal);
         Assert.Contains("supply-chain communication", certificateText, StringComparison.Ordinal);
     }
+
+    /// <summary>The English versions: every label, name and sentence in English; Chinese only where the company wrote
+    /// it (its name, sources, processes) or a citation quotes a publication.</summary>
+    [Fact]
+    public async Task TheEnglishReportAndCertificate_AreInEnglish()
+    {
+        var client = await app.SignInAsync(TanpanApp.DemoEmail, TanpanApp.DemoPassword);
+        var inventory = InventoryLink().Match(await client.GetStringAsync("/inventory")).Groups[1].Value;
+        var detail = await client.GetStringAsync(inventory);
+        Assert.Contains($"href=\"{inventory}?handler=Pdf&amp;lang=en\"", detail, StringComparison.Ordinal);
+        var report = await Pdf.TextAsync(await client.GetByteArrayAsync(inventory + "?handler=Pdf&lang=en"));
+        var certified = CertifiedOrder().Match(await client.GetStringAsync("/work-orders?sort=workOrderNo")).Groups[1].Value;
+        var certificate = await Pdf.TextAsync(await client.GetByteArrayAsync($"/api/v1/work-orders/{certified}/certificate.pdf?lang=en"));
+
+        Assert.Contains("greenhouse gas inventory report 2024", report, StringComparison.Ordinal);
+        Assert.Contains("Significance assessment", report, StringComparison.Ordinal);
+        Assert.Contains("4.1 Purchased goods", report, StringComparison.Ordinal);
+        Assert.Contains("Operational control", report, StringComparison.Ordinal);
+        Assert.Matches("inventory grade grade [123]", report);
+        Assert.Contains("Work-order carbon certificate", certificate, StringComparison.Ordinal);
+        Assert.Contains("Purchased electricity (Taipower grid)", certificate, StringComparison.Ordinal);
+        Assert.Contains("subtotal", certificate, StringComparison.Ordinal);
+        Assert.DoesNotContain('\f', certificate.TrimEnd('\f', '\n'));
+        foreach (var (name, text) in new[] { ("report", report), ("certificate", certificate) })
+        {
+            var left = Citation().Replace(text, " ");
+            Assert.NotEqual(text, left);
+            foreach (var user in UserTexts)
+            {
+                left = left.Replace(user, " ", StringComparison.Ordinal);
+            }
+
+            var chinese = Han().Match(left);
+            Assert.False(chinese.Success, $"{name}: Chinese text '{(chinese.Success ? left.Substring(Math.Max(0, chinese.Index - 30), Math.Min(80, left.Length - Math.Max(0, chinese.Index - 30))) : string.Empty)}'");
+        }
+    }
+
+    private static IEnumerable<string> UserTexts =>
+        DemoData.UserTexts.Concat(ProcessTemplate.Electroplating.Processes).Concat(ProcessTemplate.Electroplating.Inputs.Select(i => i.Label))
+            .Concat(ProcessTemplate.Electroplating.Metals.Select(m => m.Name)).Concat(["林小姐", "陳經理", "工業區汽電共生蒸汽 (demo)", "示範精密機械股份有限公司"])
+            .OrderByDescending(t => t.Length);
+
+    // Factor sources quote their publication's title as published: the report's last section (the footer lines in it
+    // are checked on every other page) and the certificate's bullet list of factors.
+    [GeneratedRegex(@"(?s)7\. Emission factor sources.*|•.*?(?=•|Disclaimer)")]
+    private static partial Regex Citation();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}+")]
+    private static partial Regex Han();
 
     [GeneratedRegex("href=\"(/inventory/[0-9a-f-]{36})\" data-testid=\"inventory-2024\"")]
     private static partial Regex InventoryLink();
