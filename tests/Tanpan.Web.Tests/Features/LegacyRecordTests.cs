@@ -124,6 +124,62 @@ public abstract class LegacyRecordTests(TanpanApp app)
         Assert.Equal(companyId, CanonicalJson.Deserialize<StoredInventory>(upgraded.LockedRecordJson!).CompanyId);
     }
 
+    [Fact]
+    public async Task AV1LockedInventory_GetsTheStatementsItWasLockedWith_AndAnAlteredOneStaysAltered()
+    {
+        var (companyId, admin) = await app.SignInAsNewCompanyUserAsync("v1 盤查公司");
+        var reviewer = await app.SignInAsColleagueAsync(companyId, Tanpan.Web.Platform.Security.Roles.Reviewer);
+        await Forms.PostAsync(admin, "/inventory/register", [new("FacilityName", "一廠")], handler: "Facility");
+        var facility = System.Text.RegularExpressions.Regex.Match(await admin.GetStringAsync("/inventory/register"), "<option value=\"([0-9a-f-]{36})\">").Groups[1].Value;
+        await Forms.PostAsync(admin, "/inventory/register", [new("Source.FacilityId", facility), new("Source.Category", "2.1"), new("Source.Activity", "electricity.grid.tw"), new("Source.Description", "全廠用電"), new("Source.Measurement", "PeriodicOrInvoiced"), new("Source.Calibration", "External")], handler: "Source");
+        var ids = new List<Guid>();
+        foreach (var year in new[] { "2023", "2024" })
+        {
+            var created = await Forms.PostAsync(admin, "/inventory", [new("Year", year), new("Boundary", "OperationalControl")]);
+            var url = created.RequestMessage!.RequestUri!.AbsolutePath;
+            var source = System.Text.RegularExpressions.Regex.Match(await created.Content.ReadAsStringAsync(), "<option value=\"([0-9a-f-]{36})\">全廠用電").Groups[1].Value;
+            await Forms.PostAsync(admin, url, [new("Entry.SourceId", source), new("Entry.From", $"{year}-03-01"), new("Entry.To", $"{year}-03-31"), new("Entry.Quantity", "1000"), new("Entry.Unit", "kWh")], handler: "Entry");
+            await Forms.PostAsync(admin, url, [new("Comment", "")], handler: "Submit");
+            await Forms.PostAsync(reviewer, url, [new("Comment", "")], handler: "Approve");
+            ids.Add(Guid.Parse(url.Split('/')[^1]));
+        }
+
+        // Both written back as v1 records (no statements), sealed; the second then edited behind the application.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
+            foreach (var id in ids)
+            {
+                var row = await db.Inventories.IgnoreQueryFilters().SingleAsync(i => i.Id == id);
+                var v1 = JsonNode.Parse(row.LockedRecordJson!)!.AsObject();
+                Assert.NotNull(v1["statements"]);
+                v1.Remove("statements");
+                v1["schemaVersion"] = 1;
+                var json = v1.ToJsonString(CanonicalJson.Options);
+                row.LockedRecordJson = json;
+                row.LockedRecordHash = CanonicalJson.Hash(json);
+                row.LockedSchemaVersion = 1;
+                if (id == ids[1])
+                {
+                    row.LockedRecordJson = json.Replace("\"全廠用電\"", "\"竄改用電\"", StringComparison.Ordinal);
+                }
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await UpgradeAsync();
+
+        using var check = app.Services.CreateScope();
+        var rows = await check.ServiceProvider.GetRequiredService<TanpanDb>().Inventories.IgnoreQueryFilters().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id);
+        Assert.Equal(StoredInventory.CurrentVersion, rows[ids[0]].LockedSchemaVersion);
+        var statement = Assert.Single(CanonicalJson.Deserialize<StoredInventory>(rows[ids[0]].LockedRecordJson!).Statements!);
+        Assert.Equal(("PeriodicOrInvoiced", "External"), (statement.Measurement, statement.Calibration));
+        Assert.DoesNotContain("data-testid=\"tampered\"", await admin.GetStringAsync($"/inventory/{ids[0]}"), StringComparison.Ordinal);
+        Assert.Equal(1, rows[ids[1]].LockedSchemaVersion);
+        Assert.Contains("data-testid=\"tampered\"", await admin.GetStringAsync($"/inventory/{ids[1]}"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(typeof(StoredWorkOrder))]
     [InlineData(typeof(StoredCertificate))]

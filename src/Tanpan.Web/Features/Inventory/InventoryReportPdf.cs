@@ -147,7 +147,7 @@ public static class InventoryReportPdf
                     : l.T("尚未評估不確定性。", "Uncertainty has not been assessed.")));
             layout.Table(
                 [l.T("排放源", "Source"), "A1", "A2", "A3", "P", l.T("評分", "Score"), l.T("占比", "Share"), l.T("加權", "Weighted")],
-                quality.Rows.Select(q => (IReadOnlyList<string>)[q.Source.Description, N(q.Quality.A1), N(q.Quality.A2), N(q.Quality.A3), N(q.Quality.Level), N(q.Quality.Score), Pct(q.Quality.Share), q.Quality.Weighted.ToString("0.00", CultureInfo.InvariantCulture)]),
+                quality.Rows.Select(q => (IReadOnlyList<string>)[q.Description, N(q.Quality.A1), N(q.Quality.A2), N(q.Quality.A3), N(q.Quality.Level), N(q.Quality.Score), Pct(q.Quality.Share), q.Quality.Weighted.ToString("0.00", CultureInfo.InvariantCulture)]),
                 [2.6f, 0.4f, 0.4f, 0.4f, 0.4f, 0.5f, 0.8f, 0.6f],
                 new HashSet<int> { 1, 2, 3, 4, 5, 6, 7 });
         }

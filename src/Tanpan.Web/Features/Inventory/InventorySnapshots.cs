@@ -32,7 +32,7 @@ public static class InventorySnapshots
     {
         if (inventory.LockedSchemaVersion == StoredInventory.CurrentVersion
             && CanonicalJson.Verify<StoredInventory>(inventory.LockedRecordJson, inventory.LockedRecordHash, out var record)
-            && record is not null)
+            && record is { SchemaVersion: StoredInventory.CurrentVersion, Statements: not null })
         {
             return (record, record.InventoryId == inventory.Id && record.CompanyId == inventory.CompanyId && record.Year == inventory.Year);
         }
@@ -147,8 +147,13 @@ public static class InventorySnapshots
             inventory.BaseYear, baseTotal, facilities.Select(f => new StoredFacility(f.Id, f.Name, f.Address)).ToArray(), storedEntries, stored,
             byFacility.Select(f => new StoredAmount(f.Key, f.Value)).ToArray(), byMonth, inventory.SignificanceThreshold,
             significance.Select(s => new StoredSignificance(s.Category, s.Magnitude, s.LevelOfInfluence, s.RiskOrOpportunity, s.StakeholderConcern, s.Significant, s.Rationale)).ToArray(),
-            review ?? new StoredReview(inventory.SubmittedBy, inventory.SubmittedAtUtc, null, null, company.SinglePersonReview, inventory.ReviewComment)));
+            review ?? new StoredReview(inventory.SubmittedBy, inventory.SubmittedAtUtc, null, null, company.SinglePersonReview, inventory.ReviewComment),
+            Statements(storedEntries.Select(e => e.SourceId), sources)));
     }
+
+    /// <summary>The data-quality statements of the sources the entries use, in the order they first appear.</summary>
+    public static IReadOnlyList<StoredSourceStatement> Statements(IEnumerable<Guid> sourceIds, IReadOnlyDictionary<Guid, EmissionSource> sources) =>
+        [.. sourceIds.Distinct().Where(sources.ContainsKey).Select(id => StoredSourceStatement.Of(sources[id]))];
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

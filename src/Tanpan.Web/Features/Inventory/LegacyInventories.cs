@@ -59,7 +59,8 @@ public sealed class LegacyInventories : IStoredRecordUpgrade
                 snapshot.ByMonth ?? new decimal[12],
                 row.SignificanceThreshold,
                 significance.Select(s => new StoredSignificance(s.Category, s.Magnitude, s.LevelOfInfluence, s.RiskOrOpportunity, s.StakeholderConcern, s.Significant, s.Rationale)).ToArray(),
-                new StoredReview(row.SubmittedBy, row.SubmittedAtUtc, row.LockedBy, row.LockedAtUtc, false, row.ReviewComment));
+                new StoredReview(row.SubmittedBy, row.SubmittedAtUtc, row.LockedBy, row.LockedAtUtc, false, row.ReviewComment),
+                InventorySnapshots.Statements(entries.Select(e => e.SourceId), sources));
             var (json, hash) = CanonicalJson.Seal(record);
             row.LockedRecordJson = json;
             row.LockedRecordHash = hash;
@@ -68,7 +69,33 @@ public sealed class LegacyInventories : IStoredRecordUpgrade
         }
 
         await db.SaveChangesAsync(ct);
-        return rows.Count;
+        return rows.Count + await FreezeStatementsAsync(db, ct);
+    }
+
+    /// <summary>v1 → v2: a v1 record lacks the register's data-quality statements. They are read now, which gives
+    /// the statements it was locked with: until v2 a source used by a locked year could not be edited at all. Only
+    /// an intact record is converted; an altered one stays v1 and keeps showing as altered.</summary>
+    private static async Task<int> FreezeStatementsAsync(TanpanDb db, CancellationToken ct)
+    {
+        var rows = await db.Inventories.IgnoreQueryFilters().Where(i => i.LockedSchemaVersion == 1 && i.LockedRecordJson != null).ToListAsync(ct);
+        var converted = 0;
+        foreach (var row in rows)
+        {
+            if (!CanonicalJson.Verify<StoredInventory>(row.LockedRecordJson, row.LockedRecordHash, out var v1) || v1 is null || v1.SchemaVersion != 1 || v1.InventoryId != row.Id)
+            {
+                continue;
+            }
+
+            var sources = await db.Sources.IgnoreQueryFilters().AsNoTracking().Where(s => s.CompanyId == row.CompanyId).ToDictionaryAsync(s => s.Id, ct);
+            var (json, hash) = CanonicalJson.Seal(v1 with { SchemaVersion = StoredInventory.CurrentVersion, Statements = InventorySnapshots.Statements(v1.Entries.Select(e => e.SourceId), sources) });
+            row.LockedRecordJson = json;
+            row.LockedRecordHash = hash;
+            row.LockedSchemaVersion = StoredInventory.CurrentVersion;
+            converted++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return converted;
     }
 
     // The schema-0 shapes, as they were written (frozen copies; never change them).

@@ -119,7 +119,7 @@ public static class MoenvInventoryForm
                 Set(t6, row, "C", s.EquipmentNo);
                 Set(t6, row, "F", s.Source.Description);
                 Set(t6, row, "G", q.Quality.A1);
-                Set(t6, row, "H", Names.Find(nameof(CalibrationKind), (s.Source.Calibration ?? CalibrationKind.None).ToString())!.Value.Zh);
+                Set(t6, row, "H", Names.Find(nameof(CalibrationKind), (q.Calibration ?? CalibrationKind.None).ToString())!.Value.Zh);
                 Set(t6, row, "I", q.Quality.A2);
                 Set(t6, row, "K", s.Source.DataOwner);
                 Set(t6, row, "L", s.Direct);
@@ -179,7 +179,7 @@ public static class MoenvInventoryForm
     {
         var entries = record.Entries.ToDictionary(e => e.Id);
         var factors = record.Result.Factors.ToDictionary(f => f.Id);
-        var quality = InventoryQualityReports.Build(record, sources).Rows.ToDictionary(r => r.Source.Id);
+        var quality = InventoryQualityReports.Build(record).Rows.ToDictionary(r => r.SourceId);
         var result = new List<FormSource>();
         var counters = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var group in record.Result.Lines.Where(l => !l.ReportedSeparately && entries.ContainsKey(l.EntryId)).GroupBy(l => entries[l.EntryId].SourceId))

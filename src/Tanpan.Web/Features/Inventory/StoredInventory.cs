@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Tanpan.Web.Platform.Records;
 
 namespace Tanpan.Web.Features.Inventory;
@@ -25,9 +26,21 @@ public sealed record StoredInventory(
     IReadOnlyList<decimal> ByMonth,
     int SignificanceThreshold,
     IReadOnlyList<StoredSignificance> Significance,
-    StoredReview Review)
+    StoredReview Review,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<StoredSourceStatement>? Statements = null)
 {
-    public const int CurrentVersion = 1;
+    /// <summary>2: the register's data-quality statements are part of the record (<see cref="Statements"/>); a v1
+    /// record has none and is converted at start-up (<see cref="LegacyInventories"/>).</summary>
+    public const int CurrentVersion = 2;
+}
+
+/// <summary>What the register said about a source when the record was taken: how its activity data is measured
+/// (A1), its instrument calibration (A2), by enum name, and the uncertainties stated for 表七. A locked year keeps
+/// the statements it was approved with when the register says better of a later year.</summary>
+public sealed record StoredSourceStatement(Guid SourceId, string? Measurement, string? Calibration, decimal? ActivityUncertaintyPercent, decimal? FactorUncertaintyPercent)
+{
+    public static StoredSourceStatement Of(EmissionSource source) =>
+        new(source.Id, source.Measurement?.ToString(), source.Calibration?.ToString(), source.ActivityUncertaintyPercent, source.FactorUncertaintyPercent);
 }
 
 public sealed record StoredFacility(Guid Id, string Name, string? Address);

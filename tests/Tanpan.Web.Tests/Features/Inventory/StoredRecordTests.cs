@@ -92,7 +92,47 @@ public abstract partial class StoredRecordTests(TanpanApp app)
     {
         "companyName", "year", "boundary", "result.totalKgCo2e", "result.scope2KgCo2e", "result.lines.0.kgCo2e", "result.lines.0.quantity",
         "result.factors.0.value", "result.factors.0.source", "byMonth.2", "entries.0.quantity", "review.approvedBy", "review.singlePersonReview", "facilities.0.name",
+        "statements.0.measurement",
     };
+
+    [Fact]
+    public async Task ALockedYear_KeepsTheDataQualityItWasApprovedWith_WhileTheRegisterStatesBetterForLaterYears()
+    {
+        var (_, admin, reviewer, url, _) = await SetUpAsync("品質凍結公司");
+        await LockAsync(admin, reviewer, url);
+        var register = await admin.GetStringAsync("/inventory/register");
+        var facility = OptionPattern().Match(register).Groups[1].Value;
+        var sourceId = Regex.Match(register, @"\?edit=([0-9a-f-]{36})").Groups[1].Value;
+        // Unstated = the worst case: A1 3 (estimated) × A2 3 (not calibrated) × A3 1 (own factor) = 9.
+        Assert.Equal("9.00", Testid(await admin.GetStringAsync(url), "quality-score"));
+        var edit = await admin.GetStringAsync($"/inventory/register?edit={sourceId}");
+        Assert.Contains("data-testid=\"source-locked-years\"", edit, StringComparison.Ordinal);
+
+        List<KeyValuePair<string, string>> Fields(string description) =>
+        [
+            new("Source.FacilityId", facility), new("Source.Category", "2.2"), new("Source.Activity", "custom.steam"), new("Source.Description", description),
+            new("Source.Measurement", "Continuous"), new("Source.Calibration", "External"), new("Source.ActivityUncertaintyPercent", "2"), new("Source.FactorUncertaintyPercent", "5"),
+        ];
+
+        // What identifies the source cannot change under a locked year; its statements can.
+        var renamed = await Forms.PostAsync(admin, "/inventory/register", Fields("改名蒸汽"), handler: $"UpdateSource&sourceId={sourceId}");
+        Assert.Equal(HttpStatusCode.Conflict, renamed.StatusCode);
+        Assert.Contains("已鎖定的 2024 年盤查", WebUtility.HtmlDecode(await renamed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var improved = await Forms.PostAsync(admin, "/inventory/register", Fields("外購蒸汽"), handler: $"UpdateSource&sourceId={sourceId}");
+        Assert.Contains("已更新排放源", await improved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var locked = await admin.GetStringAsync(url);
+        Assert.Equal("9.00", Testid(locked, "quality-score"));
+        Assert.DoesNotContain("data-testid=\"quality-uncertainty\"", locked, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"tampered\"", locked, StringComparison.Ordinal);
+        Assert.Contains("9.00 分", await Pdf.TextAsync(await admin.GetByteArrayAsync($"{url}?handler=Pdf")), StringComparison.Ordinal);
+
+        // Unlocked, the year is live again and takes the register's statements: 1 × 1 × 1 = 1, ±√(2² + 5²) %.
+        await Forms.PostAsync(admin, url, [new("Comment", "重新檢視")], handler: "Unlock");
+        var live = await admin.GetStringAsync(url);
+        Assert.Equal("1.00", Testid(live, "quality-score"));
+        Assert.Equal(Math.Sqrt(29).ToString("N2", Zh), Testid(live, "quality-uncertainty"));
+    }
 
     [Theory]
     [MemberData(nameof(LockedFields))]

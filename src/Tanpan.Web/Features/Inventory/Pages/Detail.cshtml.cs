@@ -82,7 +82,7 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
 
     public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct) =>
         await PrintableAsync(id, ct) is { } snapshot
-            ? File(InventoryReportPdf.Render(snapshot, Shown.Locked, Inventory.LockedAtUtc, clock.GetUtcNow().UtcDateTime, Language.Of(HttpContext), InventoryQualityReports.Build(snapshot, Sources)), "application/pdf", $"tanpan-inventory-report-{Inventory.Year}.pdf")
+            ? File(InventoryReportPdf.Render(snapshot, Shown.Locked, Inventory.LockedAtUtc, clock.GetUtcNow().UtcDateTime, Language.Of(HttpContext), InventoryQualityReports.Build(snapshot)), "application/pdf", $"tanpan-inventory-report-{Inventory.Year}.pdf")
             : await ShowAsync(id, ct);
 
     public async Task<IActionResult> OnPostImportAsync(Guid id, IFormFile? file, CancellationToken ct)

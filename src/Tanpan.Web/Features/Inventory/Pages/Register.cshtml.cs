@@ -70,6 +70,7 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
         if (edit is { } id && Can.CanEdit && Sources.FirstOrDefault(x => x.Id == id) is { } source)
         {
             Editing = source;
+            EditingLockedYears = [.. (await FrozenYearsAsync(id, ct)).Select(f => f.Year)];
             Source = new SourceForm
             {
                 FacilityId = source.FacilityId, Category = source.Category, Activity = source.Activity, Use = source.Use, Technology = source.Technology, Description = source.Description,
@@ -102,6 +103,9 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
     /// <summary>The source being edited (<c>?edit=</c>); its form replaces the one that adds a source.</summary>
     public EmissionSource? Editing { get; private set; }
 
+    /// <summary>Submitted or locked years that use the source being edited: only its statements may change.</summary>
+    public IReadOnlyList<int> EditingLockedYears { get; private set; } = [];
+
     public async Task<IActionResult> OnPostUpdateSourceAsync(Guid sourceId, CancellationToken ct)
     {
         if (!await LoadAsync(ct) || !Can.CanEdit)
@@ -116,14 +120,24 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
         }
 
         Editing = source;
-        if (await FrozenYearsAsync(sourceId, ct) is { Count: > 0 } years)
+        var frozen = await FrozenYearsAsync(sourceId, ct);
+        if (frozen.Where(f => f.Status == InventoryStatus.Submitted).Select(f => f.Year).ToList() is { Count: > 0 } submitted)
         {
-            return Refused(years, sourceId, deleting: false);
+            return Refused(submitted, sourceId, deleting: false);
         }
 
         if (!await ValidateAsync(ct))
         {
             return Page();
+        }
+
+        // A locked year keeps its own copy of what it was approved with (entries, result and the data-quality
+        // statements), so the statements may improve for later years; what identifies the source may not.
+        var proposed = new EmissionSource { Id = source.Id, FacilityId = source.FacilityId, Category = string.Empty, Activity = string.Empty, Description = string.Empty };
+        Apply(proposed, Source);
+        if (frozen.Count > 0 && !SameIdentity(source, proposed))
+        {
+            return RefusedIdentity([.. frozen.Select(f => f.Year)]);
         }
 
         Apply(source, Source);
@@ -146,7 +160,7 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
 
         if (await FrozenYearsAsync(sourceId, ct) is { Count: > 0 } years)
         {
-            return Refused(years, sourceId, deleting: true);
+            return Refused([.. years.Select(y => y.Year)], sourceId, deleting: true);
         }
 
         var entries = await db.Entries.CountAsync(e => e.SourceId == sourceId, ct);
@@ -164,10 +178,22 @@ public sealed class RegisterModel(TanpanDb db, TenantScope tenant, FactorResolve
 
     /// <summary>Years of submitted or locked inventories with entries of the source: what they were reviewed or
     /// frozen with must not change underneath them.</summary>
-    private async Task<List<int>> FrozenYearsAsync(Guid sourceId, CancellationToken ct) =>
-        await db.Entries.Where(e => e.SourceId == sourceId)
-            .Join(db.Inventories.Where(i => i.Status == InventoryStatus.Submitted || i.Status == InventoryStatus.Locked), e => e.InventoryId, i => i.Id, (e, i) => i.Year)
-            .Distinct().OrderBy(y => y).ToListAsync(ct);
+    private async Task<List<(int Year, InventoryStatus Status)>> FrozenYearsAsync(Guid sourceId, CancellationToken ct) =>
+        [.. (await db.Entries.Where(e => e.SourceId == sourceId)
+            .Join(db.Inventories.Where(i => i.Status == InventoryStatus.Submitted || i.Status == InventoryStatus.Locked), e => e.InventoryId, i => i.Id, (e, i) => new { i.Year, i.Status })
+            .Distinct().ToListAsync(ct)).OrderBy(y => y.Year).Select(y => (y.Year, y.Status))];
+
+    private static bool SameIdentity(EmissionSource a, EmissionSource b) =>
+        a.FacilityId == b.FacilityId && a.Category == b.Category && a.Activity == b.Activity && a.Use == b.Use && a.Technology == b.Technology && a.Description == b.Description;
+
+    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult RefusedIdentity(IReadOnlyList<int> years)
+    {
+        AddError("Source.Description", HttpContext.T(
+            $"此排放源用於已鎖定的 {string.Join("、", years)} 年盤查：廠區、類別、活動、用途、技術與名稱不能修改（量測方式、儀器校正、不確定性、表號與負責人可以修改，已鎖定年度保留核准時的聲明）。",
+            $"the source is used by the locked {string.Join(", ", years)} inventory: its facility, category, activity, use, technology and name cannot change (measurement, calibration, uncertainty, meter and owner can; a locked year keeps the statements it was approved with)."));
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
 
     private Microsoft.AspNetCore.Mvc.RazorPages.PageResult Refused(IReadOnlyList<int> years, Guid sourceId, bool deleting)
     {
