@@ -42,7 +42,17 @@ public static class MoenvInventoryForm
         decimal Quantity, string FormUnit, IReadOnlyList<(string Gas, decimal Tonnes, decimal Gwp, decimal TonnesCo2e)> Gases, decimal TonnesCo2e,
         StoredFactor StoredFactor, SourceQualityRow? Quality);
 
-    public static byte[] Export(StoredInventory record, IReadOnlyDictionary<Guid, EmissionSource> sources)
+    /// <summary>The form as .xlsx (what verifiers open).</summary>
+    public static byte[] Export(StoredInventory record, IReadOnlyDictionary<Guid, EmissionSource> sources) => Save(Fill(record, sources));
+
+    /// <summary>The same cells as OpenDocument (.ods), the format the registry publishes the form in.</summary>
+    public static byte[] ExportOds(StoredInventory record, IReadOnlyDictionary<Guid, EmissionSource> sources)
+    {
+        var grid = Fill(record, sources);
+        return Platform.Sheets.OdsWriter.Write([.. Sheets.Select(s => new Platform.Sheets.OdsWriter.Sheet(s.Sheet, grid[s.Sheet]))]);
+    }
+
+    private static Dictionary<string, SortedDictionary<(int Row, int Col), object?>> Fill(StoredInventory record, IReadOnlyDictionary<Guid, EmissionSource> sources)
     {
         var grid = Sheets.ToDictionary(s => s.Sheet, _ => new SortedDictionary<(int Row, int Col), object?>());
         foreach (var (sheet, title) in Sheets)
@@ -159,7 +169,7 @@ public static class MoenvInventoryForm
         }
 
         FillTotals(grid["表八"], rows);
-        return Save(grid);
+        return grid;
     }
 
     /// <summary>The form's per-gas and per-type totals (tCO2e, 3 decimals), for tests and the page.</summary>

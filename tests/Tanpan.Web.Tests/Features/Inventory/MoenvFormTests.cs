@@ -78,6 +78,114 @@ public sealed class MoenvFormTests(DemoTourApp app) : IClassFixture<DemoTourApp>
         Assert.True(Number("表八", "D36") > 0);
     }
 
+    /// <summary>The .ods holds exactly the cells of the .xlsx: same sheets in order, same texts, same numbers at full
+    /// precision; it is a valid OpenDocument package (mimetype first and stored, a manifest, content.xml).</summary>
+    [Fact]
+    public async Task TheOdsExport_HoldsTheSameCellsAsTheXlsx()
+    {
+        var client = await app.SignInAsync(TanpanApp.DemoEmail, TanpanApp.DemoPassword);
+        var list = await client.GetStringAsync("/inventory");
+        var url = System.Text.RegularExpressions.Regex.Match(list, "href=\"(/inventory/[0-9a-f-]{36})\" data-testid=\"inventory-2024\"").Groups[1].Value;
+        Assert.Contains($"{url}?handler=MoenvOds", await client.GetStringAsync(url), StringComparison.Ordinal);
+        var response = await client.GetAsync(url + "?handler=MoenvOds");
+        Assert.Equal("application/vnd.oasis.opendocument.spreadsheet", response.Content.Headers.ContentType?.MediaType);
+        var ods = await response.Content.ReadAsByteArrayAsync();
+        using var xlsx = new MemoryStream(await client.GetByteArrayAsync(url + "?handler=Moenv"));
+
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(ods));
+        Assert.Equal("mimetype", zip.Entries[0].FullName);
+        Assert.Equal(zip.Entries[0].Length, zip.Entries[0].CompressedLength);
+        using (var reader = new StreamReader(zip.Entries[0].Open()))
+        {
+            Assert.Equal("application/vnd.oasis.opendocument.spreadsheet", await reader.ReadToEndAsync());
+        }
+
+        var manifest = System.Xml.Linq.XDocument.Load(zip.GetEntry("META-INF/manifest.xml")!.Open());
+        Assert.Contains(manifest.Descendants(), e => e.Attributes().Any(a => a.Name.LocalName == "full-path" && a.Value == "content.xml"));
+        var sheets = OdsSheets(System.Xml.Linq.XDocument.Load(zip.GetEntry("content.xml")!.Open()));
+        Assert.Equal(MoenvInventoryForm.Sheets.Select(s => s.Sheet), sheets.Keys);
+
+        var compared = 0;
+        foreach (var (sheet, _) in MoenvInventoryForm.Sheets)
+        {
+            var rows = xlsx.Query(useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
+            var expected = new Dictionary<(int, int), object>();
+            for (var r = 0; r < rows.Count; r++)
+            {
+                foreach (var (letters, value) in rows[r])
+                {
+                    if (value is not null && value.ToString() != string.Empty)
+                    {
+                        expected[(r + 1, MoenvInventoryForm.Col(letters))] = value;
+                    }
+                }
+            }
+
+            Assert.Equal(expected.Keys.Order(), sheets[sheet].Keys.Order());
+            foreach (var (cell, value) in expected)
+            {
+                var actual = sheets[sheet][cell];
+                if (value is double or decimal or int or long)
+                {
+                    Assert.Equal(Convert.ToDecimal(value, CultureInfo.InvariantCulture), Assert.IsType<decimal>(actual), 10);
+                }
+                else
+                {
+                    Assert.Equal(value.ToString(), actual);
+                }
+
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 500, $"{compared} cells compared");
+    }
+
+    /// <summary>An ODS reader for the test: repeated rows and cells expanded, text:s and text:tab restored, floats
+    /// from office:value.</summary>
+    private static Dictionary<string, Dictionary<(int Row, int Col), object>> OdsSheets(System.Xml.Linq.XDocument content)
+    {
+        System.Xml.Linq.XNamespace table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0", office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0", text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+        static int Repeat(System.Xml.Linq.XElement e, System.Xml.Linq.XName name) => (int?)e.Attribute(name) ?? 1;
+        string Text(System.Xml.Linq.XElement p) => string.Concat(p.Nodes().Select(n => n switch
+        {
+            System.Xml.Linq.XText t => t.Value,
+            System.Xml.Linq.XElement { Name.LocalName: "s" } s => new string(' ', (int?)s.Attribute(text + "c") ?? 1),
+            System.Xml.Linq.XElement { Name.LocalName: "tab" } => "\t",
+            _ => string.Empty,
+        }));
+        var result = new Dictionary<string, Dictionary<(int, int), object>>();
+        foreach (var sheet in content.Descendants(table + "table"))
+        {
+            var cells = new Dictionary<(int, int), object>();
+            var row = 1;
+            foreach (var r in sheet.Elements(table + "table-row"))
+            {
+                var col = 1;
+                foreach (var c in r.Elements(table + "table-cell"))
+                {
+                    var type = (string?)c.Attribute(office + "value-type");
+                    if (type == "float")
+                    {
+                        cells[(row, col)] = decimal.Parse((string)c.Attribute(office + "value")!, NumberStyles.Float, CultureInfo.InvariantCulture);
+                    }
+                    else if (type == "string")
+                    {
+                        cells[(row, col)] = string.Join("\n", c.Elements(text + "p").Select(Text));
+                    }
+
+                    col += Repeat(c, table + "number-columns-repeated");
+                }
+
+                row += Repeat(r, table + "number-rows-repeated");
+            }
+
+            result[(string)sheet.Attribute(table + "name")!] = cells;
+        }
+
+        return result;
+    }
+
     private static string Testid(string html, string id) =>
         System.Text.RegularExpressions.Regex.Match(html, $"data-testid=\"{id}\"[^>]*>([^<]*)<").Groups[1].Value.Trim();
 }

@@ -63,6 +63,7 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("POST", "/inventory/register?handler=Facility", [Admin, Clerk], null, true, "FacilityName=");
         yield return new("GET", "/dashboard", CompanyRoles, null, true);
         yield return new("GET", $"/inventory/{inventoryId}?handler=Moenv", CompanyRoles, null, true);
+        yield return new("GET", $"/inventory/{inventoryId}?handler=MoenvOds", CompanyRoles, null, true);
         yield return new("POST", $"/inventory/{inventoryId}?handler=UpdateEntry&entryId={none}", [Admin, Clerk], null, true, "Entry.Quantity=1");
         yield return new("POST", $"/inventory/{inventoryId}?handler=Delete&entryId={none}", [Admin, Clerk], null, true);
         yield return new("POST", $"/inventory/register?handler=UpdateSource&sourceId={none}", [Admin, Clerk], null, true, "Source.Description=");

@@ -80,6 +80,11 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
             ? File(MoenvInventoryForm.Export(snapshot, Sources), XlsxType, $"tanpan-moenv-inventory-form-{Inventory.Year}.xlsx")
             : await ShowAsync(id, ct);
 
+    public async Task<IActionResult> OnGetMoenvOdsAsync(Guid id, CancellationToken ct) =>
+        await PrintableAsync(id, ct) is { } snapshot
+            ? File(MoenvInventoryForm.ExportOds(snapshot, Sources), Platform.Sheets.OdsWriter.MediaType, $"tanpan-moenv-inventory-form-{Inventory.Year}.ods")
+            : await ShowAsync(id, ct);
+
     public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct) =>
         await PrintableAsync(id, ct) is { } snapshot
             ? File(InventoryReportPdf.Render(snapshot, Shown.Locked, Inventory.LockedAtUtc, clock.GetUtcNow().UtcDateTime, Language.Of(HttpContext), InventoryQualityReports.Build(snapshot)), "application/pdf", $"tanpan-inventory-report-{Inventory.Year}.pdf")
