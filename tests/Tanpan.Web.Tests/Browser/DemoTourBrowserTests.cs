@@ -125,6 +125,83 @@ public sealed partial class DemoTourBrowserTests(DemoBrowserFixture browser) : I
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>Every page a user prints, as Chromium lays it out for A4 paper (portrait, 1.5 cm margins): navigation,
+    /// forms and buttons are gone, each chart prints as its table, and nothing is wider than the paper — on paper a
+    /// scrolling box cuts its table off — nor squeezed to a character per line.</summary>
+    [Fact]
+    public async Task EveryPrintablePage_FitsA4Portrait_WithChartsAsTables()
+    {
+        var page = await browser.SignedInPageAsync(TanpanApp.DemoEmail, TanpanApp.DemoPassword);
+        await page.SetViewportSizeAsync(680, 1000);
+        await page.GotoAsync("/inventory");
+        var inventories = await page.Locator("[data-testid=inventories] a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        await page.GotoAsync("/work-orders?sort=workOrderNo");
+        var workOrder = await page.Locator("a[href^='/work-orders/']").Filter(new LocatorFilterOptions { HasTextRegex = WorkOrderNumber() }).First.GetAttributeAsync("href");
+        await page.GotoAsync(workOrder!);
+        var verify = await page.Locator("[data-testid=verify-link]").GetAttributeAsync("href");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        var problems = new List<string>();
+        var charts = 0;
+        string[] paths = ["/dashboard", .. inventories, inventories[0] + "/significance", workOrder!, new Uri(verify!).PathAndQuery, "/factors?q=柴油"];
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            problems.AddRange((await page.EvaluateAsync<string[]>(PrintProblems)).Select(p => $"print {path}: {p}"));
+            charts += await page.Locator(".chart-table table").CountAsync();
+            var name = Regex.Replace(Regex.Replace(path.Trim('/').Split('?')[0], "[0-9a-f]{8}-[0-9a-f-]{27}", "detail"), "[^a-z0-9]+", "-");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"print-{name}.png"), FullPage = true });
+        }
+
+        await page.GotoAsync("/calculator");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        await page.FillAsync("input[name='Input.Bills[0].From']", "2024-01-01");
+        await page.FillAsync("input[name='Input.Bills[0].To']", "2024-01-31");
+        await page.FillAsync("input[name='Input.Bills[0].PeakKwh']", "3100");
+        await page.ClickAsync("[data-testid=calculate]");
+        await page.Locator("[data-testid=result]").WaitForAsync();
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        problems.AddRange((await page.EvaluateAsync<string[]>(PrintProblems)).Select(p => $"print calculator result: {p}"));
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", Margin = new Margin { Top = "15mm", Bottom = "15mm", Left = "15mm", Right = "15mm" } });
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4), StringComparison.Ordinal);
+
+        Assert.True(charts >= 4, $"{charts} chart tables printed");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private const string PrintProblems = """
+        () => {
+          const problems = [];
+          const width = document.documentElement.clientWidth;
+          const visible = e => e.offsetParent !== null || getComputedStyle(e).position === 'fixed';
+          for (const e of document.querySelectorAll('header.top, nav, form, button, footer, .no-print')) {
+            if (visible(e) && e.getBoundingClientRect().height > 0) problems.push(`${e.tagName.toLowerCase()}${e.dataset.testid ? '[' + e.dataset.testid + ']' : ''} is printed`);
+          }
+          for (const box of document.querySelectorAll('div.chart-box')) {
+            if (visible(box)) problems.push('a chart drawing is printed instead of its table');
+          }
+          for (const e of document.querySelectorAll('main *')) {
+            const r = e.getBoundingClientRect();
+            if (r.width > 0 && r.right > width + 1 && ![...e.children].some(c => c.getBoundingClientRect().right > width + 1)) {
+              problems.push(`${e.tagName.toLowerCase()} "${(e.innerText || '').trim().slice(0, 30)}" runs off the paper (${Math.round(r.right)} > ${width})`);
+            }
+          }
+          for (const e of document.querySelectorAll('th, td, h1, h2, h3, dt, dd')) {
+            const text = e.innerText.trim();
+            const size = parseFloat(getComputedStyle(e).fontSize);
+            if (text.length > 2 && visible(e) && e.getBoundingClientRect().width < size * 1.9) problems.push(`"${text.slice(0, 20)}" is squeezed to ${Math.round(e.getBoundingClientRect().width)}px`);
+          }
+          for (const e of document.querySelectorAll('td.num, th.num')) {
+            // A number is never split over two lines (26.01 / 7).
+            const range = document.createRange();
+            range.selectNodeContents(e);
+            const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+            if (visible(e) && lines > 1 && !e.querySelector('br, div, ul')) problems.push(`number "${e.innerText.trim().slice(0, 20)}" is split over ${lines} lines`);
+          }
+          return problems.slice(0, 10);
+        }
+        """;
+
     // The page must not scroll sideways; a table wider than its box must sit in a box that scrolls; a header or
     // heading must not be squeezed to one character a line (narrower than two characters while holding more).
     private const string LayoutProblems = """
