@@ -172,7 +172,9 @@ public abstract partial class HostileInputTests(TanpanApp app)
             (client, token, $"{inventoryUrl}?handler=Delete&entryId=x", ["entryId"]),
             (client, token, $"{inventoryUrl}/significance", ["Threshold", "Rows[0].Category", "Rows[0].Magnitude", "Rows[13].Category", "Rows[2].Rationale"]),
             (client, token, "/inventory", ["Year", "Boundary", "BaseYear"]),
-            (client, token, "/inventory/register?handler=Source", ["Source.FacilityId", "Source.Category", "Source.Activity", "Source.Use", "Source.Technology", "Source.Description", "Source.MeterNumber"]),
+            (client, token, "/inventory/register?handler=Source", ["Source.FacilityId", "Source.Category", "Source.Activity", "Source.Use", "Source.Technology", "Source.Description", "Source.MeterNumber", "Source.Measurement", "Source.Calibration", "Source.ActivityUncertaintyPercent", "Source.FactorUncertaintyPercent"]),
+            (client, token, "/inventory/register?handler=DeleteSource&sourceId=x", ["sourceId"]),
+            (client, token, $"{inventoryUrl}?handler=UpdateEntry&entryId={Guid.NewGuid()}", ["Entry.SourceId", "Entry.From", "Entry.Quantity"]),
             (client, token, "/work-orders/new", ["Input.OrderNo", "Input.WorkOrderNo", "Input.Date", "Input.Quantity", "Input.Unit", "Input.MixRatioPercent", "Input.AreaCm2", "Input.ThicknessUm", "Input.Energy[0]", "Input.Energy[99999]", "Input.AllocationKey", "Input.AllocationJobValue", "Input.AllocationTotalValue", "Input.StartTime"]),
             (client, token, "/work-orders/units", ["Name"]),
             (client, token, "/account/company", ["Input.ContactName", "Input.Phone", "Input.Email", "Input.Address", "Input.Region", "Input.Website"]),
@@ -205,6 +207,105 @@ public abstract partial class HostileInputTests(TanpanApp app)
         Assert.Equal(0, await db.WorkOrders.IgnoreQueryFilters().CountAsync(w => w.CompanyId == companyId));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(inventoryUrl)).StatusCode);
     }
+
+    /// <summary>The edit forms with a real target: a valid source and entry form with one to three fields made
+    /// hostile. No answer is a 5xx; a refused edit leaves the row as it was; an accepted one saved only values the
+    /// add forms accept (a description of 1–300 characters, a quantity from 0 to 10¹⁵, a period that ends after it
+    /// starts, uncertainty from 0 to 1000 %).</summary>
+    [Fact]
+    public async Task EditForms_NeverAnswer5xx_AndARefusedEditChangesNothing()
+    {
+        var hostile = new Hostile(Seed + 5);
+        var (companyId, client) = await app.SignInAsNewCompanyUserAsync("亂數修改公司");
+        await Forms.PostAsync(client, "/inventory/register", [new("FacilityName", "一廠")], handler: "Facility");
+        var facility = OptionPattern().Match(await client.GetStringAsync("/inventory/register")).Groups[1].Value;
+        List<KeyValuePair<string, string>> source =
+        [
+            new("Source.FacilityId", facility), new("Source.Category", "1.1"), new("Source.Activity", "fuel.diesel"), new("Source.Use", "stationary"), new("Source.Technology", ""),
+            new("Source.Description", "發電機"), new("Source.MeterNumber", "M-1"), new("Source.DataOwner", "王"), new("Source.Measurement", "PeriodicOrInvoiced"),
+            new("Source.Calibration", "InternalOrAudited"), new("Source.ActivityUncertaintyPercent", "5"), new("Source.FactorUncertaintyPercent", "3"),
+        ];
+        await Forms.PostAsync(client, "/inventory/register", source, handler: "Source");
+        var created = await Forms.PostAsync(client, "/inventory", [new("Year", "2024"), new("Boundary", "OperationalControl")]);
+        var inventoryUrl = created.RequestMessage!.RequestUri!.AbsolutePath;
+        Guid sourceId, entryId;
+        using (var scope = app.Services.CreateScope())
+        {
+            sourceId = (await scope.ServiceProvider.GetRequiredService<TanpanDb>().Sources.IgnoreQueryFilters().SingleAsync(x => x.CompanyId == companyId)).Id;
+        }
+
+        List<KeyValuePair<string, string>> entry =
+            [new("Entry.SourceId", sourceId.ToString()), new("Entry.From", "2024-03-01"), new("Entry.To", "2024-03-31"), new("Entry.Quantity", "100"), new("Entry.Unit", "L"), new("Entry.Reference", "R-1")];
+        await Forms.PostAsync(client, inventoryUrl, entry, handler: "Entry");
+        using (var scope = app.Services.CreateScope())
+        {
+            entryId = (await scope.ServiceProvider.GetRequiredService<TanpanDb>().Entries.IgnoreQueryFilters().SingleAsync(x => x.CompanyId == companyId)).Id;
+        }
+
+        var token = TokenPattern().Match(await client.GetStringAsync("/inventory/register")).Groups[1].Value;
+        var failures = new List<string>();
+        var outcomes = new int[2];
+        for (var i = 0; i < Count / 2; i++)
+        {
+            var editingSource = i % 2 == 0;
+            var fields = (editingSource ? source : entry).ToList();
+            for (var k = 0; k < 1 + hostile.Next(3); k++)
+            {
+                var at = hostile.Next(fields.Count);
+                fields[at] = new(fields[at].Key, hostile.Value()?.ToJsonString().Trim('"') ?? string.Empty);
+            }
+
+            var before = await RowsAsync(sourceId, entryId);
+            var url = editingSource ? $"/inventory/register?handler=UpdateSource&sourceId={sourceId}" : $"{inventoryUrl}?handler=UpdateEntry&entryId={entryId}";
+            var response = await client.PostAsync(url, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", System.Net.WebUtility.HtmlDecode(token))]));
+            var page = await response.Content.ReadAsStringAsync();
+            var after = await RowsAsync(sourceId, entryId);
+            var shown = string.Join("&", fields.Select(f => f.Key + "=" + f.Value[..Math.Min(20, f.Value.Length)]));
+            var saved = page.Contains("已更新", StringComparison.Ordinal);
+            outcomes[saved ? 0 : 1]++;
+            if ((int)response.StatusCode >= 500)
+            {
+                failures.Add($"{url} {shown}: {(int)response.StatusCode}");
+            }
+            else if (!saved && after != before)
+            {
+                failures.Add($"{url} {shown}: refused ({(int)response.StatusCode}) but the row changed");
+            }
+            else if (saved && !Valid(after))
+            {
+                failures.Add($"{url} {shown}: saved an invalid row {after}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+        // Both paths ran: some variants were still valid and saved, most were refused.
+        Assert.True(outcomes[0] > 0 && outcomes[1] > 0, $"saved {outcomes[0]}, refused {outcomes[1]}");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(inventoryUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/inventory/register")).StatusCode);
+    }
+
+    private async Task<string> RowsAsync(Guid sourceId, Guid entryId)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
+        var s = await db.Sources.IgnoreQueryFilters().AsNoTracking().SingleAsync(x => x.Id == sourceId);
+        var e = await db.Entries.IgnoreQueryFilters().AsNoTracking().SingleAsync(x => x.Id == entryId);
+        return string.Join("|", s.FacilityId, s.Category, s.Activity, s.Use, s.Technology, s.Description, s.MeterNumber, s.DataOwner, s.Measurement, s.Calibration,
+            s.ActivityUncertaintyPercent, s.FactorUncertaintyPercent, e.SourceId, e.PeriodFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            e.PeriodTo.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.Quantity, e.Unit, e.Reference);
+    }
+
+    private static bool Valid(string row)
+    {
+        var f = row.Split('|');
+        static bool Percent(string v) => v.Length == 0 || (decimal.TryParse(v, System.Globalization.CultureInfo.CurrentCulture, out var d) && d is >= 0 and <= 1000);
+        var quantity = decimal.Parse(f[15], System.Globalization.CultureInfo.CurrentCulture);
+        return f[5].Trim().Length is > 0 and <= 300 && Percent(f[10]) && Percent(f[11])
+            && string.CompareOrdinal(f[13], f[14]) <= 0 && quantity is >= 0 and <= 1e15m && f[16].Length > 0;
+    }
+
+    [GeneratedRegex("name=\"Source.FacilityId\"[^>]*>\\s*<option value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex OptionPattern();
 
     [Fact]
     public async Task Uploads_NeverAnswer5xx_AndImportNothing()
