@@ -46,8 +46,21 @@ public sealed class InventoryBrowserTests(BrowserFixture browser) : IClassFixtur
         Assert.Contains("1139101231", await page.Locator("[data-testid=trace]").Nth(1).InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "inventory-results.png"), FullPage = true });
 
+        // Submitting asks first: a declined question submits nothing, an accepted one submits.
+        var asked = new List<string>();
+        var accept = false;
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await (accept ? dialog.AcceptAsync() : dialog.DismissAsync());
+        };
+        await page.ClickAsync("[data-testid=submit]");
+        Assert.Equal("草稿", await page.Locator("[data-testid=status]").InnerTextAsync());
+        accept = true;
         await page.ClickAsync("[data-testid=submit]");
         Assert.Equal("已送審", await page.Locator("[data-testid=status]").InnerTextAsync());
+        Assert.All(asked, q => Assert.Contains("送審", q, StringComparison.Ordinal));
+        Assert.Equal(2, asked.Count);
         // The submitter cannot approve; a reviewer of the company does.
         Assert.Equal(0, await page.Locator("[data-testid=approve]").CountAsync());
         var (reviewerEmail, reviewerPassword) = await browser.App.CreateColleagueAsync(Tanpan.Web.Host.DatabaseInitializer.DemoCompanyId, Tanpan.Web.Platform.Security.Roles.Reviewer);
