@@ -5,6 +5,11 @@ using Tanpan.Engine.Factors;
 using Tanpan.Engine.Inventory;
 using Tanpan.Engine.Quantities;
 
+if (args.Length > 0 && args[0] == "lca")
+{
+    return Tanpan.Bench.LcaBench.Run(args[1..]);
+}
+
 // Engine throughput: 10,000,000 inventory lines of mixed activities (a third prorated across the year end),
 // aggregated by scope, category and gas. Usage: dotnet run -c Release --project bench/Tanpan.Bench [lines] [runs]
 var lineCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000_000;
@@ -63,3 +68,4 @@ for (var r = 0; r < runs; r++)
 
 Console.WriteLine($"total {result!.TotalKgCo2e:N3} kgCO2e, estimated share {result.EstimatedShare:P2}");
 Console.WriteLine($"cores {Environment.ProcessorCount}; best {rates.Max():N0} lines/s; median {rates.Order().ElementAt(rates.Count / 2):N0} lines/s (goal ≥ 5,000,000)");
+return 0;
