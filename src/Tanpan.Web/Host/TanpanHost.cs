@@ -36,6 +36,7 @@ public static class TanpanHost
         services.AddSingleton(FactorLibrary.Shipped);
         services.AddSingleton(sp => new FactorResolver(sp.GetRequiredService<FactorLibrary>()));
         services.AddSingleton(sp => new Engine.Jobs.JobCalculator(new Engine.Inventory.InventoryCalculator(sp.GetRequiredService<FactorResolver>())));
+        services.AddSingleton(sp => new Engine.Footprint.FootprintCalculator(new Engine.Inventory.InventoryCalculator(sp.GetRequiredService<FactorResolver>())));
         // Pages live with their feature (Features/<Area>/Pages); every page declares its own absolute route.
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         // Pages are Traditional Chinese: emit the characters, not &#x...; entities.

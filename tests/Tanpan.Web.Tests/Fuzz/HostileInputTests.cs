@@ -22,9 +22,12 @@ public sealed class HostileInputTests_Sqlite(SqliteApp sqlite) : HostileInputTes
         var hostile = new Hostile(Seed);
         var client = sqlite.CreateClient();
         var failures = new List<string>();
-        foreach (var (route, template) in new[] { ("/api/v1/calculations/inventory?include=factors", InventoryTemplate), ("/api/v1/calculations/job", JobTemplate), ("/api/v1/calculations/quick", QuickTemplate) })
+        foreach (var (route, template) in new[] { ("/api/v1/calculations/inventory?include=factors", InventoryTemplate), ("/api/v1/calculations/job", JobTemplate), ("/api/v1/calculations/quick", QuickTemplate), ("/api/v1/calculations/footprint", FootprintTemplate) })
         {
             var node = JsonNode.Parse(template)!;
+            // The template itself is valid: the mutations start from a request that calculates.
+            var valid = await client.PostAsync(route, new StringContent(template, Encoding.UTF8, "application/json"));
+            Assert.True(valid.StatusCode == HttpStatusCode.OK, $"{route}: {await valid.Content.ReadAsStringAsync()}");
             for (var i = 0; i < Count; i++)
             {
                 var body = i % 10 == 9 ? hostile.RawBody() : hostile.Mutate(node).ToJsonString();
@@ -73,6 +76,18 @@ public abstract partial class HostileInputTests(TanpanApp app)
     protected static readonly string QuickTemplate = """
         {"year":2024,"annualKwh":null,"bills":[{"from":"2024-01-01","to":"2024-01-31","peakKwh":1000,"semiPeakKwh":10,"saturdaySemiPeakKwh":1,"offPeakKwh":5,"contractCapacityKw":300}],
          "fuels":[{"activity":"fuel.diesel","use":"stationary","quantity":100,"unit":"L"}]}
+        """;
+
+    protected static readonly string FootprintTemplate = """
+        {"gwpSet":"AR5","year":2024,"boundary":"cradle-to-gate","functionalUnit":{"node":"lathe","quantity":1},"pcr":"tmba-cnc-lathe-2024",
+         "dataPeriod":{"from":"2024-01-01","to":"2024-12-31","justification":null},"monteCarlo":{"iterations":50,"seed":7},
+         "nodes":[{"id":"lathe","stage":"manufacturing","output":{"quantity":1,"unit":"piece"},"inputs":[
+            {"id":"bed","node":"casting","quantity":2600,"unit":"kg","stage":"raw-materials","uncertainty":{"distribution":"uniform","min":2500,"max":2700}},
+            {"id":"power","activity":"electricity.grid.tw","quantity":1500,"unit":"kWh","uncertainty":{"distribution":"lognormal","gsd":1.1}},
+            {"id":"motor","activity":"custom","quantity":2,"unit":"piece","primary":true,"factor":{"value":695,"unit":"kgCO2e/piece","source":"EPD"}},
+            {"id":"oil","activity":"material.lubricating_oil_tw","quantity":40,"unit":"kg","omitted":true}]},
+          {"id":"casting","output":{"quantity":1000,"unit":"kg"},"inputs":[{"id":"iron","activity":"material.pig_iron_tw","quantity":1050,"unit":"kg"},
+            {"id":"scrap","node":"lathe","quantity":0.001,"unit":"piece"}]}]}
         """;
 
     private static string WorkOrderTemplate(int i) => $$"""

@@ -20,6 +20,13 @@ public static class CalculationEndpoints
             .WithSummary("The carbon of one work order: process × input subtotals, shares and intensity (no login)")
             .Accepts<RunJobCalculation.Request>("application/json")
             .RequireRateLimiting(RateLimitPolicies.Calculations);
+        api.MapPost("/calculations/footprint", RunFootprint.Handle)
+            .WithName(nameof(RunFootprint))
+            .WithTags("Calculations")
+            .WithSummary("Product carbon footprint (ISO 14067) of a product system, with Monte Carlo and PCR checks (no login)")
+            .Accepts<RunFootprint.Request>("application/json")
+            .Produces<FootprintResponse>(StatusCodes.Status200OK)
+            .RequireRateLimiting(RateLimitPolicies.Calculations);
         return api;
     }
 }

@@ -22,6 +22,9 @@ public static class InputLimits
 
     public const long JobBodyBytes = 1024 * 1024;
 
+    /// <summary>A product system of a few thousand nodes and BOM lines.</summary>
+    public const long FootprintBodyBytes = 4 * 1024 * 1024;
+
     public const long InventoryBodyBytes = 4 * 1024 * 1024;
 
     /// <summary>Uploaded spreadsheets, compressed.</summary>

@@ -1,0 +1,329 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tanpan.Engine.Common;
+using Tanpan.Engine.Factors;
+using Tanpan.Engine.Footprint;
+using Tanpan.Web.Platform.Contracts;
+using Tanpan.Web.Platform.Errors;
+using Tanpan.Web.Platform.Inputs;
+using Tanpan.Web.Platform.Json;
+
+namespace Tanpan.Web.Features.Calculations;
+
+/// <summary>POST /api/v1/calculations/footprint — the product carbon footprint of a product system (DESIGN §5),
+/// stateless, no login: nodes whose inputs reference other nodes (loops allowed) or library activities, stages and
+/// boundary, primary and omitted inputs, per-input uncertainty, Monte Carlo by seed, and the PCR's checks.</summary>
+public static class RunFootprint
+{
+    public const int MaxNodes = 2000;
+    public const int MaxInputsPerNode = 2000;
+
+    public sealed record Request(
+        string? GwpSet, int? Year, string? Boundary, FunctionalUnitDto? FunctionalUnit, IReadOnlyList<NodeDto?>? Nodes, string? Pcr, MonteCarloDto? MonteCarlo, DataPeriodDto? DataPeriod);
+
+    public sealed record FunctionalUnitDto(string? Node, decimal? Quantity);
+
+    public sealed record NodeDto(string? Id, string? Name, string? Stage, OutputDto? Output, IReadOnlyList<InputDto?>? Inputs);
+
+    public sealed record OutputDto(decimal? Quantity, string? Unit);
+
+    public sealed record InputDto(
+        string? Id, string? Node, string? Activity, decimal? Quantity, string? Unit, string? Stage, bool? Primary, bool? Omitted, string? Use, FactorDto? Factor, UncertaintyDto? Uncertainty);
+
+    public sealed record FactorDto(decimal? Value, string? Unit, string? Source);
+
+    public sealed record UncertaintyDto(string? Distribution, decimal? Gsd, decimal? Sd, decimal? Min, decimal? Mode, decimal? Max);
+
+    public sealed record MonteCarloDto(int? Iterations, ulong? Seed);
+
+    public sealed record DataPeriodDto(DateOnly? From, DateOnly? To, string? Justification);
+
+    internal static async Task<Results<Ok<FootprintResponse>, ApiError>> Handle(HttpRequest http, FootprintCalculator calculator, ApiJson json, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<Request>(http, json.Options, InputLimits.FootprintBodyBytes, ct);
+        if (!body.Succeeded)
+        {
+            return body.Errors.ToApi("The request body is not valid JSON for this endpoint");
+        }
+
+        var mapped = Map(body.Value);
+        if (!mapped.Succeeded)
+        {
+            return mapped.Errors.ToApi();
+        }
+
+        var outcome = calculator.Calculate(mapped.Value);
+        return outcome.Succeeded ? TypedResults.Ok(FootprintResponse.From(outcome.Value)) : outcome.Errors.ToApi();
+    }
+
+    internal static Outcome<FootprintRequest> Map(Request dto)
+    {
+        var errors = new List<FieldError>();
+        var gwp = ActivityInputs.Gwp(dto.GwpSet, "gwpSet", errors);
+        var year = ActivityInputs.Year(dto.Year, "year", errors, required: true);
+        if (!LifeStages.TryParseBoundary(dto.Boundary, out var boundary))
+        {
+            errors.Add(new("boundary", "required: cradle-to-gate (B2B: raw materials and manufacturing) or cradle-to-grave (B2C: all five stages)", "footprint.boundary"));
+        }
+
+        if (string.IsNullOrWhiteSpace(dto.FunctionalUnit?.Node))
+        {
+            errors.Add(new("functionalUnit.node", "required: the id of the node whose output is the functional (declared) unit"));
+        }
+
+        var functionalQuantity = ActivityInputs.Quantity(dto.FunctionalUnit?.Quantity, "functionalUnit.quantity", errors, positive: true);
+        Pcr? pcr = null;
+        if (dto.Pcr is not null && (pcr = PcrLibrary.Find(dto.Pcr)) is null)
+        {
+            errors.Add(new("pcr", $"'{ActivityInputs.Shorten(dto.Pcr)}' is not a PCR; shipped: {string.Join(", ", PcrLibrary.All.Select(p => p.Id))}", "footprint.pcr.unknown"));
+        }
+
+        MonteCarloOptions? monteCarlo = null;
+        if (dto.MonteCarlo is { } mc)
+        {
+            if (mc.Iterations is not { } iterations || iterations < 2 || iterations > 100_000)
+            {
+                errors.Add(new("monteCarlo.iterations", "required: from 2 to 100000"));
+            }
+            else if (mc.Seed is not { } seed)
+            {
+                errors.Add(new("monteCarlo.seed", "required: a whole number ≥ 0; the same seed gives the same numbers"));
+            }
+            else
+            {
+                monteCarlo = new MonteCarloOptions(iterations, seed);
+            }
+        }
+
+        DataPeriod? period = null;
+        if (dto.DataPeriod is { } p)
+        {
+            var from = ActivityInputs.Date(p.From, "dataPeriod.from", errors);
+            var to = ActivityInputs.Date(p.To, "dataPeriod.to", errors);
+            var justification = ActivityInputs.Text(p.Justification, "dataPeriod.justification", 2000, errors);
+            if (from is { } f && to is { } t)
+            {
+                if (t < f)
+                {
+                    errors.Add(new("dataPeriod.to", "must be on or after dataPeriod.from"));
+                }
+                else
+                {
+                    period = new DataPeriod(f, t, justification);
+                }
+            }
+        }
+
+        var nodes = new List<FootprintNode>();
+        if (dto.Nodes is null || dto.Nodes.Count == 0)
+        {
+            errors.Add(new("nodes", "required: at least one node (the product, its sub-assemblies and materials)"));
+        }
+        else if (dto.Nodes.Count > MaxNodes)
+        {
+            errors.Add(new("nodes", $"at most {MaxNodes} nodes"));
+        }
+        else
+        {
+            for (var j = 0; j < dto.Nodes.Count; j++)
+            {
+                if (MapNode(dto.Nodes[j], j, errors) is { } node)
+                {
+                    nodes.Add(node);
+                }
+            }
+        }
+
+        return errors.Count > 0
+            ? Outcome<FootprintRequest>.Failure(errors)
+            : Outcome<FootprintRequest>.Success(new FootprintRequest(gwp, year!.Value, boundary, dto.FunctionalUnit!.Node!, functionalQuantity!.Value, nodes, pcr, monteCarlo, period));
+    }
+
+    private static FootprintNode? MapNode(NodeDto? dto, int j, List<FieldError> errors)
+    {
+        var path = $"nodes[{j.ToString(CultureInfo.InvariantCulture)}]";
+        if (dto is null)
+        {
+            errors.Add(new(path, "must be a node object"));
+            return null;
+        }
+
+        var before = errors.Count;
+        var id = ActivityInputs.Text(dto.Id, path + ".id", 200, errors, required: true, what: "the node's id");
+        var name = ActivityInputs.Text(dto.Name, path + ".name", 300, errors);
+        var stage = Stage(dto.Stage, path + ".stage", errors);
+        var quantity = ActivityInputs.Quantity(dto.Output?.Quantity, path + ".output.quantity", errors, positive: true);
+        var unit = ActivityInputs.Unit(dto.Output?.Unit, path + ".output.unit", errors);
+        var inputs = new List<FootprintInput>();
+        if (dto.Inputs?.Count > MaxInputsPerNode)
+        {
+            errors.Add(new(path + ".inputs", $"at most {MaxInputsPerNode} inputs per node"));
+        }
+        else
+        {
+            for (var k = 0; k < (dto.Inputs?.Count ?? 0); k++)
+            {
+                if (MapInput(dto.Inputs![k], $"{path}.inputs[{k.ToString(CultureInfo.InvariantCulture)}]", errors) is { } input)
+                {
+                    inputs.Add(input);
+                }
+            }
+        }
+
+        return errors.Count > before ? null : new FootprintNode(id!, name, stage, quantity!.Value, unit!, inputs);
+    }
+
+    private static FootprintInput? MapInput(InputDto? dto, string path, List<FieldError> errors)
+    {
+        if (dto is null)
+        {
+            errors.Add(new(path, "must be an input object"));
+            return null;
+        }
+
+        var before = errors.Count;
+        var id = ActivityInputs.Text(dto.Id, path + ".id", 200, errors, required: true, what: "the input's id (e.g. its BOM line)");
+        var quantity = ActivityInputs.Quantity(dto.Quantity, path + ".quantity", errors);
+        var unit = ActivityInputs.Unit(dto.Unit, path + ".unit", errors);
+        var stage = Stage(dto.Stage, path + ".stage", errors);
+        var use = ActivityInputs.Use(dto.Use, path + ".use", errors);
+        var node = ActivityInputs.Text(dto.Node, path + ".node", 200, errors);
+        var activity = ActivityInputs.Text(dto.Activity, path + ".activity", 200, errors);
+        CustomFactor? factor = null;
+        if (activity == "custom")
+        {
+            if (dto.Factor is null)
+            {
+                errors.Add(new(path + ".factor", "required with activity custom: {value, unit, source}, e.g. {\"value\": 695, \"unit\": \"kgCO2e/piece\", \"source\": \"supplier EPD 2024\"}", "factor.required"));
+            }
+            else
+            {
+                var built = CustomFactorRules.Create("inline", dto.Factor.Value, dto.Factor.Unit, dto.Factor.Source);
+                if (built.Succeeded)
+                {
+                    factor = built.Value;
+                }
+                else
+                {
+                    errors.AddRange(built.Errors.Select(e => e with { Path = path + ".factor." + e.Path }));
+                }
+            }
+        }
+        else if (dto.Factor is not null)
+        {
+            errors.Add(new(path + ".factor", "only with activity custom; a library activity brings its own factor"));
+        }
+
+        var uncertainty = Uncertainty(dto.Uncertainty, path + ".uncertainty", errors);
+        return errors.Count > before
+            ? null
+            : new FootprintInput(id!, node, activity, quantity!.Value, unit!, stage, dto.Primary ?? false, dto.Omitted ?? false, factor, uncertainty, use);
+    }
+
+    private static LifeStage? Stage(string? text, string path, List<FieldError> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (LifeStages.TryParse(text, out var stage))
+        {
+            return stage;
+        }
+
+        errors.Add(new(path, $"'{ActivityInputs.Shorten(text)}' is not a stage; use {string.Join(", ", LifeStages.Codes.Select(c => c.Code))}", "footprint.stage"));
+        return null;
+    }
+
+    private static QuantityUncertainty? Uncertainty(UncertaintyDto? dto, string path, List<FieldError> errors)
+    {
+        if (dto is null)
+        {
+            return null;
+        }
+
+        decimal Need(decimal? value, string field)
+        {
+            if (value is { } v && v >= 0 && v <= InputLimits.MaxQuantity)
+            {
+                return v;
+            }
+
+            errors.Add(new($"{path}.{field}", $"required for {dto.Distribution}: a number from 0 to 1e15"));
+            return 0;
+        }
+
+        return dto.Distribution switch
+        {
+            "lognormal" => new LognormalUncertainty(Need(dto.Gsd, "gsd")),
+            "normal" => new NormalUncertainty(Need(dto.Sd, "sd")),
+            "triangular" => new TriangularUncertainty(Need(dto.Min, "min"), Need(dto.Mode, "mode"), Need(dto.Max, "max")),
+            "uniform" => new UniformUncertainty(Need(dto.Min, "min"), Need(dto.Max, "max")),
+            _ => Fail(),
+        };
+
+        QuantityUncertainty? Fail()
+        {
+            errors.Add(new(path + ".distribution", "required: lognormal {gsd}, normal {sd}, triangular {min, mode, max} or uniform {min, max}", "footprint.distribution"));
+            return null;
+        }
+    }
+}
+
+/// <summary>The footprint response (DESIGN §5): totals per functional unit, by stage and node, every counted input
+/// with its share and factor trace, primary-data share, omitted and excluded inputs, Monte Carlo and the PCR check.</summary>
+public sealed record FootprintResponse(
+    string GwpSet,
+    int Year,
+    string Boundary,
+    decimal TotalKgCo2e,
+    FootprintResponse.PerUnitResponse PerUnit,
+    IReadOnlyDictionary<string, decimal> ByStage,
+    IReadOnlyList<FootprintResponse.NodeResponse> ByNode,
+    IReadOnlyList<FootprintResponse.InputResponse> Inputs,
+    decimal PrimaryDataShare,
+    IReadOnlyList<FootprintResponse.LeftOutResponse> Omitted,
+    IReadOnlyList<FootprintResponse.LeftOutResponse> Excluded,
+    FootprintResponse.MonteCarloResponse? MonteCarlo,
+    FootprintResponse.PcrCheckResponse? PcrCheck,
+    FootprintResponse.SolveResponse Solve,
+    IReadOnlyList<WarningResponse> Warnings)
+{
+    public sealed record PerUnitResponse(decimal KgCo2e, string Unit);
+
+    public sealed record NodeResponse(string Node, string? Name, decimal Scaling, decimal KgCo2e);
+
+    public sealed record InputResponse(string Node, string Id, string Stage, string Activity, decimal Quantity, string Unit, decimal KgCo2e, decimal Share, bool Primary, FactorResponse Factor);
+
+    public sealed record LeftOutResponse(string Node, string Id, string Stage, decimal KgCo2e, decimal Share, string Reason);
+
+    public sealed record MonteCarloResponse(int Iterations, ulong Seed, decimal Mean, decimal Sd, [property: System.Text.Json.Serialization.JsonPropertyName("p2_5")] decimal P2Point5, [property: System.Text.Json.Serialization.JsonPropertyName("p97_5")] decimal P97Point5);
+
+    public sealed record PcrCheckResponse(string Pcr, string Version, bool Passed, IReadOnlyList<RuleResponse> Rules);
+
+    public sealed record RuleResponse(string Id, string Status, decimal? Value, decimal? Limit, string Message);
+
+    public sealed record SolveResponse(string Method, int Iterations, double RelativeResidual);
+
+    public static FootprintResponse From(FootprintResult r) => new(
+        r.GwpSet.Code(),
+        r.Year,
+        r.Boundary.Code(),
+        r.TotalKgCo2e,
+        new PerUnitResponse(r.KgCo2ePerUnit, r.FunctionalUnit.Code),
+        r.ByStage.ToDictionary(s => s.Key.Code(), s => s.Value),
+        [.. r.ByNode.Select(n => new NodeResponse(n.Node, n.Name, n.Scaling, n.KgCo2e))],
+        [.. r.Inputs.Select(i => new InputResponse(i.Node, i.Id, i.Stage.Code(), i.Activity, i.Quantity, i.Unit.Code, i.KgCo2e, i.Share, i.Primary, FactorTrace.From(i.Factor)))],
+        r.PrimaryDataShare,
+        [.. r.Omitted.Select(LeftOut)],
+        [.. r.Excluded.Select(LeftOut)],
+        r.MonteCarlo is { } mc ? new MonteCarloResponse(mc.Iterations, mc.Seed, mc.Mean, mc.Sd, mc.Percentile2Point5, mc.Percentile97Point5) : null,
+        r.PcrCheck is { } check
+            ? new PcrCheckResponse(check.PcrId, check.Version, check.Passed, [.. check.Rules.Select(x => new RuleResponse(x.Id, x.Status switch { RuleStatus.Pass => "pass", RuleStatus.Fail => "fail", _ => "not-applicable" }, x.Value, x.Limit, x.Message))])
+            : null,
+        new SolveResponse(r.Solve.Method, r.Solve.Iterations, r.Solve.RelativeResidual),
+        [.. r.Warnings.Select(w => new WarningResponse(w.Path, w.Message))]);
+
+    private static LeftOutResponse LeftOut(FootprintLeftOut x) => new(x.Node, x.Id, x.Stage.Code(), x.KgCo2e, x.Share, x.Reason);
+}
