@@ -5,12 +5,40 @@ namespace Tanpan.Engine.Lca;
 /// shares the pattern and swaps the values (<see cref="WithValues"/>).</summary>
 public sealed class SparseMatrix
 {
-    private SparseMatrix(int size, int[] rowStart, int[] columns, double[] values)
+    private readonly DiagonalPositions _diagonal;
+
+    private SparseMatrix(int size, int[] rowStart, int[] columns, double[] values, DiagonalPositions? diagonal = null)
     {
         Size = size;
         RowStart = rowStart;
         Columns = columns;
         Values = values;
+        _diagonal = diagonal ?? new DiagonalPositions();
+    }
+
+    /// <summary>Where each row's diagonal entry is stored (−1: none), found once per pattern and shared by every
+    /// matrix with the same pattern (each Monte Carlo draw).</summary>
+    private sealed class DiagonalPositions
+    {
+        public int[]? Index { get; set; }
+    }
+
+    private int[] DiagonalIndex()
+    {
+        if (_diagonal.Index is { } known)
+        {
+            return known;
+        }
+
+        var index = new int[Size];
+        for (var i = 0; i < Size; i++)
+        {
+            var k = Array.BinarySearch(Columns, RowStart[i], RowStart[i + 1] - RowStart[i], i);
+            index[i] = k >= 0 ? k : -1;
+        }
+
+        _diagonal.Index = index;
+        return index;
     }
 
     public int Size { get; }
@@ -28,26 +56,40 @@ public sealed class SparseMatrix
     /// then by row) leave every row's entries in column order in O(entries + size), with no per-row sort.</summary>
     public static SparseMatrix FromTriplets(int size, IReadOnlyList<(int Row, int Col, double Value)> entries)
     {
+        var rows = new int[entries.Count];
+        var cols = new int[entries.Count];
+        var vals = new double[entries.Count];
+        for (var k = 0; k < entries.Count; k++)
+        {
+            (rows[k], cols[k], vals[k]) = entries[k];
+        }
+
+        return FromTriplets(size, rows, cols, vals);
+    }
+
+    /// <summary>Builds from parallel arrays of rows, columns and values (the arrays are not kept).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static SparseMatrix FromTriplets(int size, int[] rows, int[] cols, double[] vals)
+    {
+        unchecked
+        {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        var count = entries.Count;
-        var rows = new int[count];
-        var cols = new int[count];
-        var vals = new double[count];
+        var count = rows.Length;
+        if (cols.Length != count || vals.Length != count)
+        {
+            throw new ArgumentException("rows, columns and values differ in length");
+        }
+
         var byColumn = new int[size + 1];
         for (var k = 0; k < count; k++)
         {
-            var (row, col, value) = entries[k];
-            if ((uint)row >= (uint)size || (uint)col >= (uint)size)
+            if ((uint)rows[k] >= (uint)size || (uint)cols[k] >= (uint)size)
             {
-                throw new ArgumentOutOfRangeException(nameof(entries), $"entry ({row}, {col}) is outside a {size} × {size} matrix");
+                throw new ArgumentOutOfRangeException(nameof(rows), $"entry ({rows[k]}, {cols[k]}) is outside a {size} × {size} matrix");
             }
 
-            rows[k] = row;
-            cols[k] = col;
-            vals[k] = value;
-            byColumn[col + 1]++;
+            byColumn[cols[k] + 1]++;
         }
-
         for (var i = 0; i < size; i++)
         {
             byColumn[i + 1] += byColumn[i];
@@ -105,6 +147,7 @@ public sealed class SparseMatrix
         return write == count
             ? new SparseMatrix(size, compactStart, sortedCols, sortedVals)
             : new SparseMatrix(size, compactStart, sortedCols[..write], sortedVals[..write]);
+        }
     }
 
     /// <summary>The same pattern with other values (one per stored entry, in storage order).</summary>
@@ -115,39 +158,62 @@ public sealed class SparseMatrix
             throw new ArgumentException($"{values.Length} values for {Values.Length} stored entries", nameof(values));
         }
 
-        return new SparseMatrix(Size, RowStart, Columns, values);
+        return new SparseMatrix(Size, RowStart, Columns, values, _diagonal);
     }
 
     /// <summary>y = A x.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public void Multiply(ReadOnlySpan<double> x, Span<double> y)
-    {
-        var rowStart = RowStart;
-        var columns = Columns;
-        var values = Values;
-        for (var i = 0; i < Size; i++)
-        {
-            var sum = 0.0;
-            var end = rowStart[i + 1];
-            for (var k = rowStart[i]; k < end; k++)
-            {
-                sum += values[k] * x[columns[k]];
-            }
+    public void Multiply(ReadOnlySpan<double> x, Span<double> y) => MultiplyRows(x, y, 0, Size);
 
-            y[i] = sum;
+    /// <summary>y = A x on two cores: each half of the rows on its own thread (a single large solve; a Monte Carlo
+    /// runs its draws in parallel instead).</summary>
+    public void MultiplyParallel(double[] x, double[] y)
+    {
+        // Split where half the stored entries are, not half the rows: hub rows hold far more than others.
+        var half = Array.BinarySearch(RowStart, NonZeros / 2);
+        half = Math.Clamp(half < 0 ? ~half : half, 0, Size);
+        var other = Task.Run(() => MultiplyRows(x, y, half, Size));
+        MultiplyRows(x, y, 0, half);
+        other.Wait();
+    }
+
+    // Unchecked: the engine checks overflow by default (decimals); index arithmetic here cannot overflow.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private void MultiplyRows(ReadOnlySpan<double> x, Span<double> y, int from, int to)
+    {
+        unchecked
+        {
+            var rowStart = RowStart;
+            var columns = Columns;
+            var values = Values;
+            for (var i = from; i < to; i++)
+            {
+                var sum = 0.0;
+                var end = rowStart[i + 1];
+                for (var k = rowStart[i]; k < end; k++)
+                {
+                    sum += values[k] * x[columns[k]];
+                }
+
+                y[i] = sum;
+            }
         }
     }
 
     public double[] Diagonal()
     {
         var d = new double[Size];
+        Diagonal(d);
+        return d;
+    }
+
+    /// <summary>The diagonal into <paramref name="target"/> (no allocation).</summary>
+    public void Diagonal(double[] target)
+    {
+        var index = DiagonalIndex();
         for (var i = 0; i < Size; i++)
         {
-            var k = Array.BinarySearch(Columns, RowStart[i], RowStart[i + 1] - RowStart[i], i);
-            d[i] = k >= 0 ? Values[k] : 0;
+            target[i] = index[i] >= 0 ? Values[index[i]] : 0;
         }
-
-        return d;
     }
 
     /// <summary>The matrix as a dense row-major array (the direct solve of a small system).</summary>
