@@ -5,6 +5,7 @@ using Tanpan.Engine.Inventory;
 using Tanpan.Engine.Jobs;
 using Tanpan.Web.Data;
 using Tanpan.Web.Features.Inventory;
+using Tanpan.Web.Features.Products;
 using Tanpan.Web.Features.WorkOrders;
 using Tanpan.Web.Platform.Factors;
 using Tanpan.Web.Platform.Inputs;
@@ -29,6 +30,7 @@ public static class DemoData
         "台中一廠", "台中市西屯區工業區三十八路 100 號", "一廠台電用電（高壓）", "緊急發電機", "堆高機", "公務車", "辦公室及機房冷氣",
         "熱處理爐", "鋼材進貨運輸", "鋼板採購", "自來水", "一般事業廢棄物焚化", "員工通勤（機車）", "生產管理課 林小姐", "廠務課 陳先生",
         "精密主軸套筒", "導螺桿", "鎳電鍍外包件", "2023 年基準年盤查，數據經內部查核。", "排放量大且可取得供應商或帳單數據", "排放量小，暫不量化", "台中精機股份有限公司", "示範精密機械股份有限公司 (Demo Precision Machinery)",
+        "示範車床 NP20", "Vturn-NP20", "數值控制臥式車床", "FANUC Oi-TF Plus", "床台鑄件", "台中鑄造", "主軸馬達", "東元電機", "刀塔組", "刀塔本體鋼材", "中鋼", "組裝測試用電", "潤滑油", "供應商 EPD 2024",
     ];
 
     public static async Task SeedAsync(IServiceProvider services, Guid companyId, TimeProvider clock, CancellationToken ct)
@@ -172,12 +174,46 @@ public static class DemoData
 
         await db.SaveChangesAsync(ct);
         await WorkOrdersAsync(db, provider, clock, ct);
+        await ProductAsync(db, now, ct);
 
         async Task Transition(Guid id, InventoryAction action, string actor, string? comment)
         {
             var done = await TransitionInventory.ExecuteAsync(id, action, new WorkflowActor(actor, true, true, true), comment, db, resolver, factors, clock, ct);
             Check(done.Succeeded, $"demo inventory {action}");
         }
+    }
+
+    /// <summary>A CNC lathe under the TMBA PCR with a small BOM: a casting, a supplier-declared motor (primary data),
+    /// a turret sub-assembly, assembly power and lubricating oil omitted under the cut-off.</summary>
+    private static async Task ProductAsync(TanpanDb db, DateTime now, CancellationToken ct)
+    {
+        var product = new Product
+        {
+            Id = Guid.NewGuid(), Name = "示範車床 NP20", Model = "Vturn-NP20", PcrId = "tmba-cnc-lathe-2024", Boundary = "cradle-to-gate", CreatedAtUtc = now,
+            InformationJson = """{"model":"Vturn-NP20","type":"數值控制臥式車床","controller":"FANUC Oi-TF Plus","swing":"600","weight":"4000"}""",
+            DataFrom = new DateOnly(2024, 1, 1), DataTo = new DateOnly(2024, 12, 31),
+        };
+        db.Products.Add(product);
+        (string No, string? Parent, string Name, string Class, decimal Quantity, string Unit, string? Activity, string? Supplier, decimal? Factor, string? FactorUnit, string? Source, bool Omitted)[] lines =
+        [
+            ("10", null, "床台鑄件", "main", 2600m, "kg", "material.cast_iron_general_ice2", "台中鑄造", null, null, null, false),
+            ("20", null, "主軸馬達", "main", 2m, "piece", null, "東元電機", 695m, "kgCO2e/piece", "供應商 EPD 2024", false),
+            ("30", null, "刀塔組", "main", 1m, "piece", null, null, null, null, null, false),
+            ("30.1", "30", "刀塔本體鋼材", "main", 180m, "kg", "material.steel_plate_tw", "中鋼", null, null, null, false),
+            ("40", null, "組裝測試用電", "energy", 1500m, "kWh", "electricity.grid.tw", null, null, null, null, false),
+            ("50", null, "潤滑油", "consumables", 40m, "kg", "material.lubricating_oil_tw", null, null, null, null, true),
+        ];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var l = lines[i];
+            db.BomLines.Add(new BomLine
+            {
+                Id = Guid.NewGuid(), ProductId = product.Id, Position = i, LineNo = l.No, Parent = l.Parent, Name = l.Name, ComponentClass = l.Class, Quantity = l.Quantity, Unit = l.Unit,
+                Activity = l.Activity, Supplier = l.Supplier, FactorValue = l.Factor, FactorUnit = l.FactorUnit, FactorSource = l.Source, Omitted = l.Omitted,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Twenty nickel-plating work orders from October to December 2024, the first one certified.</summary>

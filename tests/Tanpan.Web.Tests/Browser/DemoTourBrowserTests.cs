@@ -96,10 +96,12 @@ public sealed partial class DemoTourBrowserTests(DemoBrowserFixture browser) : I
         var inventories = await page.Locator("[data-testid=inventories] a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         await page.GotoAsync("/work-orders");
         var workOrder = await page.Locator("a[href^='/work-orders/']").Filter(new LocatorFilterOptions { HasTextRegex = WorkOrderNumber() }).First.GetAttributeAsync("href");
+        await page.GotoAsync("/products");
+        var product = await page.Locator("[data-testid=product-link]").First.GetAttributeAsync("href");
         string[] paths =
         [
             "/dashboard", "/inventory", .. inventories, inventories[0] + "/significance", "/inventory/register", "/inventory/audit",
-            "/work-orders", workOrder!, "/work-orders/new", "/account", "/account/users", "/account/api-keys", "/calculator",
+            "/work-orders", workOrder!, "/work-orders/new", "/products", product!, "/account", "/account/users", "/account/api-keys", "/calculator",
         ];
 
         var problems = new List<string>();
@@ -139,11 +141,13 @@ public sealed partial class DemoTourBrowserTests(DemoBrowserFixture browser) : I
         var workOrder = await page.Locator("a[href^='/work-orders/']").Filter(new LocatorFilterOptions { HasTextRegex = WorkOrderNumber() }).First.GetAttributeAsync("href");
         await page.GotoAsync(workOrder!);
         var verify = await page.Locator("[data-testid=verify-link]").GetAttributeAsync("href");
+        await page.GotoAsync("/products");
+        var product = await page.Locator("[data-testid=product-link]").First.GetAttributeAsync("href");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
 
         var problems = new List<string>();
         var charts = 0;
-        string[] paths = ["/dashboard", .. inventories, inventories[0] + "/significance", workOrder!, new Uri(verify!).PathAndQuery, "/factors?q=柴油"];
+        string[] paths = ["/dashboard", .. inventories, inventories[0] + "/significance", workOrder!, product!, new Uri(verify!).PathAndQuery, "/factors?q=柴油"];
         foreach (var path in paths)
         {
             await page.GotoAsync(path);

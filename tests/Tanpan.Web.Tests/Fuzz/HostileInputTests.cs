@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tanpan.Web.Data;
 using Tanpan.Web.Features.Factors;
+using Tanpan.Web.Features.Products;
 using Tanpan.Web.Features.Inventory;
 using Tanpan.Web.Features.WorkOrders;
 using Tanpan.Web.Tests.Infrastructure;
@@ -176,6 +177,8 @@ public abstract partial class HostileInputTests(TanpanApp app)
         await Forms.PostAsync(client, "/inventory/register", [new("FacilityName", "一廠")], handler: "Facility");
         var created = await Forms.PostAsync(client, "/inventory", [new("Year", "2024"), new("Boundary", "OperationalControl")]);
         var inventoryUrl = created.RequestMessage!.RequestUri!.AbsolutePath;
+        var product = await Forms.PostAsync(client, "/products", [new("Name", "亂數車床"), new("PcrId", "tmba-cnc-lathe-2024"), new("Boundary", "cradle-to-gate")]);
+        var productUrl = product.RequestMessage!.RequestUri!.AbsolutePath;
         var token = TokenPattern().Match(await client.GetStringAsync("/account")).Groups[1].Value;
         var anonymous = app.CreateClient();
         var anonymousToken = TokenPattern().Match(await anonymous.GetStringAsync("/contact")).Groups[1].Value;
@@ -192,6 +195,10 @@ public abstract partial class HostileInputTests(TanpanApp app)
             (client, token, $"{inventoryUrl}?handler=UpdateEntry&entryId={Guid.NewGuid()}", ["Entry.SourceId", "Entry.From", "Entry.Quantity"]),
             (client, token, "/work-orders/new", ["Input.OrderNo", "Input.WorkOrderNo", "Input.Date", "Input.Quantity", "Input.Unit", "Input.MixRatioPercent", "Input.AreaCm2", "Input.ThicknessUm", "Input.Energy[0]", "Input.Energy[99999]", "Input.AllocationKey", "Input.AllocationJobValue", "Input.AllocationTotalValue", "Input.StartTime"]),
             (client, token, "/work-orders/units", ["Name"]),
+            (client, token, "/products", ["Name", "Model", "PcrId", "Boundary"]),
+            (client, token, $"{productUrl}?handler=Line", ["Line.LineNo", "Line.Parent", "Line.Name", "Line.ComponentClass", "Line.Quantity", "Line.Unit", "Line.Activity", "Line.FactorValue", "Line.FactorUnit", "Line.FactorSource", "Line.Stage", "Line.Omitted"]),
+            (client, token, $"{productUrl}?handler=Information", ["Info[model]", "Info[weight]", "DataFrom", "DataTo", "DataJustification"]),
+            (client, token, $"{productUrl}?handler=DeleteLine&lineId=x", ["lineId"]),
             (client, token, "/account/company", ["Input.ContactName", "Input.Phone", "Input.Email", "Input.Address", "Input.Region", "Input.Website"]),
             (client, token, "/account/users?handler=Invite", ["inviteEmail", "role"]),
             (client, token, "/account/api-keys?handler=Create", ["Name", "Scopes"]),
@@ -330,6 +337,8 @@ public abstract partial class HostileInputTests(TanpanApp app)
         var created = await Forms.PostAsync(client, "/inventory", [new("Year", "2024"), new("Boundary", "OperationalControl")]);
         var inventoryUrl = created.RequestMessage!.RequestUri!.AbsolutePath;
         var (_, erp) = await app.CreateCompanyAsync("亂數上傳 ERP");
+        var product = await Forms.PostAsync(client, "/products", [new("Name", "亂數上傳車床"), new("PcrId", "tmba-cnc-lathe-2024"), new("Boundary", "cradle-to-gate")]);
+        var productUrl = product.RequestMessage!.RequestUri!.AbsolutePath;
         var failures = new List<string>();
         for (var i = 0; i < Math.Max(30, Count / 5); i++)
         {
@@ -337,7 +346,12 @@ public abstract partial class HostileInputTests(TanpanApp app)
             using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name } };
             var api = await erp.PostAsync("/api/v1/work-orders/import", form);
             var page = await Forms.PostFileAsync(client, inventoryUrl, "Import", name, bytes);
-            foreach (var response in new[] { api, page })
+            // The BOM import gets the same files, and BOM-shaped rows of hostile cells.
+            var bom = await Forms.PostFileAsync(client, productUrl, "Import", name, bytes);
+            string Cell() => hostile.Value()?.ToJsonString().Trim('"').Replace(",", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal) ?? string.Empty;
+            var bomShaped = Encoding.UTF8.GetBytes(string.Join(",", BomSheet.Columns) + "\n" + string.Join(",", BomSheet.Columns.Select(_ => Cell())) + "\n");
+            var bomRows = await Forms.PostFileAsync(client, productUrl, "Import", "bom.csv", bomShaped);
+            foreach (var response in new[] { api, page, bom, bomRows })
             {
                 if ((int)response.StatusCode >= 500)
                 {
@@ -356,6 +370,7 @@ public abstract partial class HostileInputTests(TanpanApp app)
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
         Assert.Equal(0, await db.Entries.IgnoreQueryFilters().CountAsync(e => e.CompanyId == companyId));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(productUrl)).StatusCode);
     }
 
     private static (string Name, byte[] Bytes) HostileFile(Hostile hostile, int i)

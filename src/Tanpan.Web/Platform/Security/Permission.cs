@@ -21,6 +21,8 @@ public sealed record Permission(string Name, bool OpenToApiKeys, IReadOnlyList<s
     public static readonly Permission WorkOrdersRead = new(PermissionNames.WorkOrdersRead, true, CompanyRoles);
     public static readonly Permission WorkOrdersWrite = new(PermissionNames.WorkOrdersWrite, true, Editors);
     public static readonly Permission WorkOrdersCertify = new(PermissionNames.WorkOrdersCertify, true, [Security.Roles.CompanyAdmin, Security.Roles.DataClerk, Security.Roles.Reviewer]);
+    public static readonly Permission ProductsRead = new(PermissionNames.ProductsRead, true, CompanyRoles);
+    public static readonly Permission ProductsWrite = new(PermissionNames.ProductsWrite, true, Editors);
     public static readonly Permission FactorsRead = new(PermissionNames.FactorsRead, true, CompanyRoles);
     public static readonly Permission FactorsWrite = new(PermissionNames.FactorsWrite, true, Editors);
     public static readonly Permission UsersManage = new(PermissionNames.UsersManage, false, Admins);
@@ -31,7 +33,7 @@ public sealed record Permission(string Name, bool OpenToApiKeys, IReadOnlyList<s
     public static readonly IReadOnlyList<Permission> All =
     [
         InventoryRead, InventoryWrite, InventoryReview, InventoryUnlock, AuditRead, WorkOrdersRead, WorkOrdersWrite, WorkOrdersCertify,
-        FactorsRead, FactorsWrite, UsersManage, CompanyManage, ApiKeysManage, Operate,
+        ProductsRead, ProductsWrite, FactorsRead, FactorsWrite, UsersManage, CompanyManage, ApiKeysManage, Operate,
     ];
 
     /// <summary>The scopes a company admin can give an API key.</summary>
@@ -51,6 +53,8 @@ public static class PermissionNames
     public const string WorkOrdersRead = "work-orders:read";
     public const string WorkOrdersWrite = "work-orders:write";
     public const string WorkOrdersCertify = "work-orders:certify";
+    public const string ProductsRead = "products:read";
+    public const string ProductsWrite = "products:write";
     public const string FactorsRead = "factors:read";
     public const string FactorsWrite = "factors:write";
     public const string UsersManage = "users:manage";

@@ -50,6 +50,7 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("POST", "/api/v1/custom-factors", [Admin, Clerk], PermissionNames.FactorsWrite, false, "{}");
         yield return new("DELETE", $"/api/v1/custom-factors/{none}", [Admin, Clerk], PermissionNames.FactorsWrite, false);
         yield return new("POST", "/api/v1/calculations/inventory", [], null, false, "{}", Public: true);
+        yield return new("POST", "/api/v1/calculations/footprint", [], null, false, "{}", Public: true);
         yield return new("GET", "/api/v1/factors?activity=fuel.diesel&year=2024", [], null, false, Public: true);
 
         // Pages: people only.
@@ -68,6 +69,14 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("POST", $"/inventory/{inventoryId}?handler=Delete&entryId={none}", [Admin, Clerk], null, true);
         yield return new("POST", $"/inventory/register?handler=UpdateSource&sourceId={none}", [Admin, Clerk], null, true, "Source.Description=");
         yield return new("POST", $"/inventory/register?handler=DeleteSource&sourceId={none}", [Admin, Clerk], null, true);
+        yield return new("GET", "/products", CompanyRoles, null, true);
+        yield return new("POST", "/products", [Admin, Clerk], null, true, "Name=");
+        yield return new("GET", $"/products/{none}", CompanyRoles, null, true);
+        yield return new("GET", $"/products/{none}?handler=Template", CompanyRoles, null, true);
+        yield return new("POST", $"/products/{none}?handler=Line", [Admin, Clerk], null, true, "Line.Name=");
+        yield return new("POST", $"/products/{none}?handler=Import", [Admin, Clerk], null, true);
+        yield return new("POST", $"/products/{none}?handler=DeleteLine&lineId={none}", [Admin, Clerk], null, true);
+        yield return new("POST", $"/products/{none}?handler=Information", [Admin, Clerk], null, true, "DataFrom=");
         yield return new("GET", "/work-orders", CompanyRoles, null, true);
         yield return new("GET", "/work-orders/new", [Admin, Clerk], null, true);
         yield return new("GET", $"/work-orders/{orderId}", CompanyRoles, null, true);
