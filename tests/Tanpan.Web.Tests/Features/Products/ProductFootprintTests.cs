@@ -74,6 +74,19 @@ public abstract partial class ProductFootprintTests(TanpanApp app)
         var english = WebUtility.HtmlDecode(await client.GetStringAsync(url + "?lang=en"));
         Assert.Contains("raw material acquisition", english, StringComparison.Ordinal);
         Assert.Contains("primary-data 10 % rule", english, StringComparison.Ordinal);
+
+        // The CFP study report in both languages, with the same total, the omitted line and the PCR table.
+        var report = await Pdf.TextAsync(await client.GetByteArrayAsync(url + "?handler=Report&lang=zh-TW"));
+        Assert.Contains("NP20 車床 產品碳足跡計算報告", report, StringComparison.Ordinal);
+        Assert.Contains(total.ToString("N3", Zh) + " kgCO2e", report, StringComparison.Ordinal);
+        Assert.Contains("產品類別規則符合性", report, StringComparison.Ordinal);
+        Assert.Contains("潤滑油", report, StringComparison.Ordinal);
+        Assert.Contains("Vturn-NP20", report, StringComparison.Ordinal);
+        Assert.Contains("SHA-256", report, StringComparison.Ordinal);
+        var reportEn = await Pdf.TextAsync(await client.GetByteArrayAsync(url + "?handler=Report&lang=en"));
+        Assert.Contains("product carbon footprint report", reportEn, StringComparison.Ordinal);
+        Assert.Contains("6. PCR compliance", reportEn, StringComparison.Ordinal);
+        Assert.Contains("raw material acquisition", reportEn, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -73,6 +73,7 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("POST", "/products", [Admin, Clerk], null, true, "Name=");
         yield return new("GET", $"/products/{none}", CompanyRoles, null, true);
         yield return new("GET", $"/products/{none}?handler=Template", CompanyRoles, null, true);
+        yield return new("GET", $"/products/{none}?handler=Report", CompanyRoles, null, true);
         yield return new("POST", $"/products/{none}?handler=Line", [Admin, Clerk], null, true, "Line.Name=");
         yield return new("POST", $"/products/{none}?handler=Import", [Admin, Clerk], null, true);
         yield return new("POST", $"/products/{none}?handler=DeleteLine&lineId={none}", [Admin, Clerk], null, true);

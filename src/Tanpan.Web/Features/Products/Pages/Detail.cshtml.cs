@@ -16,7 +16,7 @@ namespace Tanpan.Web.Features.Products.Pages;
 /// <summary>A product: its PCR information and data period, its BOM (imported all or nothing, or line by line) and
 /// its footprint under the PCR — by stage, the largest lines, primary-data share and every PCR rule with its numbers.</summary>
 [Authorize(Policy = PermissionNames.ProductsRead)]
-public sealed class DetailModel(TanpanDb db, FootprintCalculator calculator, TimeProvider clock) : FormPage
+public sealed class DetailModel(TanpanDb db, FootprintCalculator calculator, Platform.Tenancy.TenantScope tenant, TimeProvider clock) : FormPage
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -83,6 +83,24 @@ public sealed class DetailModel(TanpanDb db, FootprintCalculator calculator, Tim
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public IActionResult OnGetTemplate() => File(BomSheet.Template(), XlsxType, "tanpan-bom-template.xlsx");
+
+    /// <summary>The CFP study report (PDF) in the reader's language (<c>?lang=en</c> for English).</summary>
+    public async Task<IActionResult> OnGetReportAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Result is null)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        var company = await db.Companies.AsNoTracking().FirstAsync(c => c.Id == tenant.CompanyId, ct);
+        return File(FootprintReportPdf.Render(company.Name, Product, Lines, Information, Pcr, Result, clock.GetUtcNow().UtcDateTime, Language.Of(HttpContext)), "application/pdf", $"tanpan-cfp-report-{Product.Id}.pdf");
+    }
 
     public async Task<IActionResult> OnPostImportAsync(Guid id, IFormFile? file, CancellationToken ct)
     {
