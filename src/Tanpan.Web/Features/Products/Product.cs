@@ -33,6 +33,10 @@ public sealed class Product : ITenantOwned
 
     public string? DataJustification { get; set; }
 
+    /// <summary>The product this one is a what-if variant of (another motor, a lighter casting, green power):
+    /// variants are compared side by side on the base product's page.</summary>
+    public Guid? VariantOf { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 }
 
@@ -96,6 +100,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         e.Property(x => x.Boundary).HasMaxLength(20);
         e.Property(x => x.InformationJson).HasMaxLength(20_000);
         e.Property(x => x.DataJustification).HasMaxLength(2000);
+        e.HasIndex(x => x.VariantOf);
         e.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId);
     }
 }

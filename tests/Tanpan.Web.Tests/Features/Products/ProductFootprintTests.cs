@@ -148,6 +148,36 @@ public abstract partial class ProductFootprintTests(TanpanApp app)
     }
 
     [Fact]
+    public async Task AVariantWithALighterMotor_IsComparedSideBySide()
+    {
+        var (_, client) = await app.SignInAsNewCompanyUserAsync("變體車床公司");
+        var url = await CreateAsync(client, "變體車床");
+        await Forms.PostFileAsync(client, url, "Import", "bom.csv", Encoding.UTF8.GetBytes(Bom));
+
+        var made = await Forms.PostAsync(client, url, [], handler: "Variant");
+        var variantUrl = made.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.NotEqual(url, variantUrl);
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
+            var variantId = Guid.Parse(variantUrl.Split('/')[^1]);
+            var motor = await db.BomLines.IgnoreQueryFilters().SingleAsync(l => l.ProductId == variantId && l.LineNo == "20");
+            var deleted = await Forms.PostAsync(client, variantUrl, [], handler: $"DeleteLine&lineId={motor.Id}");
+            Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        }
+
+        await Forms.PostAsync(client, variantUrl, [new("Line.LineNo", "20"), new("Line.Name", "高效主軸馬達"), new("Line.ComponentClass", "main"), new("Line.Quantity", "2"), new("Line.Unit", "piece"), new("Line.FactorValue", "500"), new("Line.FactorUnit", "kgCO2e/piece"), new("Line.FactorSource", "丁電機 EPD 2024")], handler: "Line");
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(url));
+
+        var original = (2600m * 2.032m) + (2m * 695m) + (180m * 2.415m) + (1500m * 0.474m);
+        var lighter = original - (2m * 195m);
+        var totals = Regex.Matches(page, "data-testid=\"variant-total\">([^<]*)<").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal([original.ToString("N3", Zh), lighter.ToString("N3", Zh)], totals);
+        Assert.Contains(((lighter - original) / original * 100m).ToString("+0.00;-0.00", Zh) + "%", page, StringComparison.Ordinal);
+        Assert.Contains("變體車床（變體 1）", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LinesAddedOneByOne_Calculate_AndALineWithLinesUnderItIsNotDeleted()
     {
         var (_, client) = await app.SignInAsNewCompanyUserAsync("逐行車床公司");

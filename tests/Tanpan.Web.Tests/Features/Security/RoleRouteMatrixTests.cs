@@ -78,6 +78,7 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("POST", $"/products/{none}?handler=Import", [Admin, Clerk], null, true);
         yield return new("POST", $"/products/{none}?handler=DeleteLine&lineId={none}", [Admin, Clerk], null, true);
         yield return new("POST", $"/products/{none}?handler=Information", [Admin, Clerk], null, true, "DataFrom=");
+        yield return new("POST", $"/products/{none}?handler=Variant", [Admin, Clerk], null, true);
         yield return new("GET", "/work-orders", CompanyRoles, null, true);
         yield return new("GET", "/work-orders/new", [Admin, Clerk], null, true);
         yield return new("GET", $"/work-orders/{orderId}", CompanyRoles, null, true);

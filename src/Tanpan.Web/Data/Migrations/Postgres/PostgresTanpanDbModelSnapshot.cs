@@ -620,9 +620,14 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("VariantOf")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyId");
+
+                    b.HasIndex("VariantOf");
 
                     b.ToTable("Products", (string)null);
                 });

@@ -611,9 +611,14 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("VariantOf")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyId");
+
+                    b.HasIndex("VariantOf");
 
                     b.ToTable("Products", (string)null);
                 });

@@ -36,6 +36,9 @@ public sealed class DetailModel(TanpanDb db, FootprintCalculator calculator, Pla
 
     public bool CanEdit { get; private set; }
 
+    /// <summary>The base product and its what-if variants with their results, side by side (this one included).</summary>
+    public IReadOnlyList<(Product Product, FootprintResult? Result)> Variants { get; private set; } = [];
+
     [BindProperty]
     public LineForm Line { get; set; } = new();
 
@@ -247,6 +250,43 @@ public sealed class DetailModel(TanpanDb db, FootprintCalculator calculator, Pla
         return RedirectDone($"/products/{id}", $"已刪除「{line.Name}」。", $"“{line.Name}” was deleted.");
     }
 
+    /// <summary>Copies the product and its BOM as a what-if variant (another motor, a lighter casting, green power).</summary>
+    public async Task<IActionResult> OnPostVariantAsync(Guid id, CancellationToken ct)
+    {
+        if (!PermissionHandler.Holds(User, Permission.ProductsWrite))
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var baseId = Product.VariantOf ?? Product.Id;
+        var count = await db.Products.CountAsync(x => x.VariantOf == baseId, ct);
+        var name = HttpContext.T($"{Product.Name}（變體 {count + 1}）", $"{Product.Name} (variant {count + 1})");
+        var variant = new Product
+        {
+            Id = Guid.NewGuid(), Name = name.Length > 200 ? name[..200] : name, Model = Product.Model, PcrId = Product.PcrId, Boundary = Product.Boundary,
+            InformationJson = Product.InformationJson, DataFrom = Product.DataFrom, DataTo = Product.DataTo, DataJustification = Product.DataJustification,
+            VariantOf = baseId, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Products.Add(variant);
+        foreach (var l in Lines)
+        {
+            db.BomLines.Add(new BomLine
+            {
+                Id = Guid.NewGuid(), ProductId = variant.Id, Position = l.Position, LineNo = l.LineNo, Parent = l.Parent, Name = l.Name, ComponentClass = l.ComponentClass,
+                Quantity = l.Quantity, Unit = l.Unit, Activity = l.Activity, Supplier = l.Supplier, FactorValue = l.FactorValue, FactorUnit = l.FactorUnit,
+                FactorSource = l.FactorSource, FactorPeriod = l.FactorPeriod, Stage = l.Stage, Omitted = l.Omitted,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return RedirectDone($"/products/{variant.Id}", $"已建立變體「{variant.Name}」：修改其物料清單後與原產品比較。", $"The variant “{variant.Name}” was created: change its BOM, then compare it with the original.");
+    }
+
     public async Task<IActionResult> OnPostInformationAsync(Guid id, CancellationToken ct)
     {
         // The role first: whether a product exists is not told to someone who may not change it.
@@ -327,6 +367,28 @@ public sealed class DetailModel(TanpanDb db, FootprintCalculator calculator, Pla
             var outcome = request.Succeeded ? calculator.Calculate(request.Value) : Outcome<FootprintResult>.Failure(request.Errors);
             Result = outcome.Succeeded ? outcome.Value : null;
             CalculationErrors = outcome.Errors;
+        }
+
+        var baseId = product.VariantOf ?? product.Id;
+        var family = await db.Products.AsNoTracking().Where(x => x.Id == baseId || x.VariantOf == baseId).OrderBy(x => x.CreatedAtUtc).ToListAsync(ct);
+        if (family.Count > 1)
+        {
+            var variants = new List<(Product, FootprintResult?)>();
+            foreach (var member in family)
+            {
+                if (member.Id == product.Id)
+                {
+                    variants.Add((member, Result));
+                    continue;
+                }
+
+                var memberLines = await db.BomLines.AsNoTracking().Where(l => l.ProductId == member.Id).OrderBy(l => l.Position).ToListAsync(ct);
+                var built = memberLines.Count == 0 ? Outcome<FootprintRequest>.Failure("lines", "empty") : ProductSystem.Build(member, memberLines, ProductSystem.FactorYear(member, clock.GetUtcNow().UtcDateTime));
+                var calculated = built.Succeeded ? calculator.Calculate(built.Value) : Outcome<FootprintResult>.Failure(built.Errors);
+                variants.Add((member, calculated.Succeeded ? calculated.Value : null));
+            }
+
+            Variants = variants;
         }
 
         return true;
