@@ -25,7 +25,7 @@ public static class CalculationEndpoints
             .WithTags("Calculations")
             .WithSummary("Product carbon footprint (ISO 14067) of a product system, with Monte Carlo and PCR checks (no login)")
             .Accepts<RunFootprint.Request>("application/json")
-            .Produces<FootprintResponse>(StatusCodes.Status200OK)
+            .Produces<Platform.Contracts.FootprintResponse>(StatusCodes.Status200OK)
             .RequireRateLimiting(RateLimitPolicies.Calculations);
         return api;
     }

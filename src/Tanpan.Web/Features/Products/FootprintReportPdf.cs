@@ -23,7 +23,7 @@ public static class FootprintReportPdf
         string Stage(LifeStage s) => l.Name("stage", s.Code());
         string LineName(string id) => lines.FirstOrDefault(x => x.LineNo == id)?.Name ?? id;
         var declared = l.T(pcr.DeclaredUnitZh, pcr.DeclaredUnitEn);
-        var hash = CanonicalJson.Hash(JsonSerializer.Serialize(Calculations.FootprintResponse.From(result), CanonicalJson.Options));
+        var hash = CanonicalJson.Hash(JsonSerializer.Serialize(Platform.Contracts.FootprintResponse.From(result), CanonicalJson.Options));
         var title = l.T($"{product.Name} 產品碳足跡計算報告", $"{product.Name} product carbon footprint report");
         var layout = new PdfLayout();
         layout.Heading(title, 18f);
