@@ -229,41 +229,12 @@ internal static class LcaBench
     }
 }
 
-/// <summary>xoshiro256** with polar-method normals: fast, and independent per worker.</summary>
-internal sealed class Xoshiro
+/// <summary>Lognormal draws in blocks from the engine's generator (<see cref="SampleGenerator"/>), vectorised.</summary>
+internal sealed class Xoshiro(ulong seed)
 {
-    private ulong _s0, _s1, _s2, _s3;
+    private readonly SampleGenerator _bits = new(seed);
 
-    public Xoshiro(ulong seed)
-    {
-        // SplitMix64 to fill the state from one seed.
-        ulong Next()
-        {
-            seed += 0x9E3779B97F4A7C15UL;
-            var z = seed;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-
-        _s0 = Next();
-        _s1 = Next();
-        _s2 = Next();
-        _s3 = Next();
-    }
-
-    private ulong NextULong()
-    {
-        var result = ulong.RotateLeft(_s1 * 5, 7) * 9;
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = ulong.RotateLeft(_s3, 45);
-        return result;
-    }
+    private ulong NextULong() => _bits.NextULong();
 
     private readonly double[] _u1 = new double[Block];
     private readonly double[] _u2 = new double[Block];

@@ -174,7 +174,8 @@ public sealed partial class LanguageScanTests(DemoTourApp app) : IClassFixture<D
         return string.Join(" | ", parts.Select(p => p.Trim()).Where(p => p.Length > 0));
     }
 
-    private static IEnumerable<string> UserTexts =>
+    /// <summary>What the demo's people wrote (names, descriptions, processes), longest first: text in their language.</summary>
+    internal static IEnumerable<string> UserTexts =>
         DemoData.UserTexts.Concat(ProcessTemplate.Electroplating.Processes).Concat(ProcessTemplate.Electroplating.Inputs.Select(i => i.Label))
             .Concat(ProcessTemplate.Electroplating.Metals.Select(m => m.Name)).Concat(["林小姐", "陳經理", "工業區汽電共生蒸汽 (demo)", ProcessTemplate.Electroplating.Name])
             .OrderByDescending(t => t.Length);
