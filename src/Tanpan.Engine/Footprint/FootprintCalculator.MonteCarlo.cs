@@ -61,7 +61,7 @@ public sealed partial class FootprintCalculator
         var mean = scores.Average();
         var sd = Math.Sqrt(scores.Sum(v => (v - mean) * (v - mean)) / (scores.Length - 1));
         Array.Sort(scores);
-        return new MonteCarloResult(options.Iterations, options.Seed, (decimal)mean, (decimal)sd, (decimal)Percentile(scores, 0.025), (decimal)Percentile(scores, 0.975));
+        return new MonteCarloResult(options.Iterations, options.Seed, (decimal)mean, (decimal)sd, (decimal)Percentile(scores, 0.025), (decimal)Percentile(scores, 0.975), ScoreHistogram.Of(scores));
     }
 
     /// <summary>Linear interpolation between order statistics (the definition numpy's default uses).</summary>

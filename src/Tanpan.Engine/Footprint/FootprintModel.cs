@@ -119,7 +119,29 @@ public sealed record FootprintNodeResult(string Node, string? Name, decimal Scal
 /// outside the boundary.</summary>
 public sealed record FootprintLeftOut(string Node, string Id, LifeStage Stage, decimal KgCo2e, decimal Share, string Reason);
 
-public sealed record MonteCarloResult(int Iterations, ulong Seed, decimal Mean, decimal Sd, decimal Percentile2Point5, decimal Percentile97Point5);
+/// <summary>The Monte Carlo summary and the distribution of its scores (<see cref="Histogram"/>, for a chart).</summary>
+public sealed record MonteCarloResult(int Iterations, ulong Seed, decimal Mean, decimal Sd, decimal Percentile2Point5, decimal Percentile97Point5, ScoreHistogram Histogram);
+
+/// <summary>Scores counted in equal bins from <paramref name="From"/>: bin i holds From + i·BinWidth ≤ score &lt;
+/// From + (i+1)·BinWidth (the last bin includes the largest score).</summary>
+public sealed record ScoreHistogram(decimal From, decimal BinWidth, IReadOnlyList<int> Counts)
+{
+    public const int Bins = 30;
+
+    public static ScoreHistogram Of(double[] sorted)
+    {
+        var counts = new int[Bins];
+        var min = sorted[0];
+        var width = (sorted[^1] - min) / Bins;
+        foreach (var v in sorted)
+        {
+            var bin = width <= 0 ? 0 : (int)((v - min) / width);
+            counts[Math.Min(bin, Bins - 1)]++;
+        }
+
+        return new ScoreHistogram((decimal)min, (decimal)Math.Max(width, 0), counts);
+    }
+}
 
 public enum RuleStatus
 {
@@ -128,7 +150,10 @@ public enum RuleStatus
     NotApplicable,
 }
 
-public sealed record PcrRuleResult(string Id, RuleStatus Status, decimal? Value, decimal? Limit, string Message);
+/// <summary>A rule's verdict with the numbers it compared, an English message, and what the message names
+/// (<paramref name="Subjects"/>: stage codes, node/input ids, or the period's dates and justification) so a page can
+/// say the same in another language.</summary>
+public sealed record PcrRuleResult(string Id, RuleStatus Status, decimal? Value, decimal? Limit, string Message, IReadOnlyList<string>? Subjects = null);
 
 public sealed record PcrCheck(string PcrId, string Version, IReadOnlyList<PcrRuleResult> Rules)
 {

@@ -25,7 +25,8 @@ public static class PcrRules
             var over = result.Omitted.Where(o => o.Share > pcr.Cutoff.SingleMax).ToList();
             rules.Add(new("cutoff.single", over.Count == 0 ? RuleStatus.Pass : RuleStatus.Fail, largest.Share, pcr.Cutoff.SingleMax, over.Count == 0
                 ? $"largest omitted input {largest.Node}/{largest.Id} is {Pct(largest.Share)} ≤ {Pct(pcr.Cutoff.SingleMax)}"
-                : $"omitted above {Pct(pcr.Cutoff.SingleMax)}: {string.Join(", ", over.Select(o => $"{o.Node}/{o.Id} {Pct(o.Share)}"))}"));
+                : $"omitted above {Pct(pcr.Cutoff.SingleMax)}: {string.Join(", ", over.Select(o => $"{o.Node}/{o.Id} {Pct(o.Share)}"))}",
+                over.Count == 0 ? [largest.Id] : [.. over.Select(o => o.Id)]));
             var share = lifeCycle == 0 ? 0 : omittedTotal / lifeCycle;
             rules.Add(new("cutoff.total", share <= pcr.Cutoff.TotalMax ? RuleStatus.Pass : RuleStatus.Fail, share, pcr.Cutoff.TotalMax,
                 $"omitted {Pct(share)} {(share <= pcr.Cutoff.TotalMax ? "≤" : ">")} {Pct(pcr.Cutoff.TotalMax)}"));
@@ -55,7 +56,7 @@ public static class PcrRules
         var declaration = boundary == SystemBoundary.CradleToGate ? "B2B (cradle-to-gate)" : "B2C (cradle-to-grave)";
         return missing.Count == 0
             ? new("boundary", RuleStatus.Pass, null, null, $"{declaration}: every mandatory stage has counted inputs")
-            : new("boundary", RuleStatus.Fail, missing.Count, 0, $"{declaration}: mandatory stage(s) without counted inputs: {string.Join(", ", missing.Select(s => s.Code()))}");
+            : new("boundary", RuleStatus.Fail, missing.Count, 0, $"{declaration}: mandatory stage(s) without counted inputs: {string.Join(", ", missing.Select(s => s.Code()))}", [.. missing.Select(s => s.Code())]);
     }
 
     /// <summary>10.2.2: if the maker's own stage is below the threshold of the raw-material stage, the maker's and the
@@ -95,13 +96,16 @@ public static class PcrRules
         var covered = MonthsCovered(period.From, period.To);
         if (period.To == expectedEnd)
         {
-            return new("data-period", RuleStatus.Pass, months, months, $"{period.From:yyyy-MM-dd} to {period.To:yyyy-MM-dd}: {months} months");
+            return new("data-period", RuleStatus.Pass, months, months, $"{period.From:yyyy-MM-dd} to {period.To:yyyy-MM-dd}: {months} months", Dates(period));
         }
 
         return string.IsNullOrWhiteSpace(period.Justification)
-            ? new("data-period", RuleStatus.Fail, covered, months, $"{period.From:yyyy-MM-dd} to {period.To:yyyy-MM-dd} is {covered.ToString("0.#", CultureInfo.InvariantCulture)} months, not {months}; state why (justification)")
-            : new("data-period", RuleStatus.Pass, covered, months, $"{covered.ToString("0.#", CultureInfo.InvariantCulture)} months instead of {months}, justified: {period.Justification}");
+            ? new("data-period", RuleStatus.Fail, covered, months, $"{period.From:yyyy-MM-dd} to {period.To:yyyy-MM-dd} is {covered.ToString("0.#", CultureInfo.InvariantCulture)} months, not {months}; state why (justification)", Dates(period))
+            : new("data-period", RuleStatus.Pass, covered, months, $"{covered.ToString("0.#", CultureInfo.InvariantCulture)} months instead of {months}, justified: {period.Justification}", [.. Dates(period), period.Justification]);
     }
+
+    private static string[] Dates(DataPeriod period) =>
+        [period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
 
     private static decimal MonthsCovered(DateOnly from, DateOnly to) => Math.Round((to.DayNumber - from.DayNumber + 1) / 30.436875m, 1);
 

@@ -17,7 +17,11 @@ public static class BomSheet
     public const string Sheet = "BOM";
 
     public static readonly string[] Columns =
-        ["行號", "上階行號", "品名", "組件分類", "數量", "單位", "活動代碼", "供應商", "供應商係數", "係數單位", "係數來源", "係數期間", "生命週期階段", "截斷省略"];
+        ["行號", "上階行號", "品名", "組件分類", "數量", "單位", "活動代碼", "供應商", "供應商係數", "係數單位", "係數來源", "係數期間", "生命週期階段", "截斷省略", "不確定性GSD", "技術DQR", "時間DQR", "地理DQR"];
+
+    /// <summary>The first columns every file must have; the uncertainty and data-quality columns came later and may be
+    /// left out (files exported from the earlier template still import).</summary>
+    private const int RequiredColumns = 14;
 
     public const int MaxLines = 5000;
 
@@ -25,12 +29,12 @@ public static class BomSheet
     {
         object?[][] rows =
         [
-            ["10", null, "床台鑄件", "main", 2600m, "kg", "material.cast_iron_general_ice2", "甲鑄造", null, null, null, null, null, null],
-            ["20", null, "主軸馬達", "main", 2m, "piece", null, "乙電機", 695m, "kgCO2e/piece", "乙電機 EPD 2024", "2024-01~2024-12", null, null],
-            ["30", null, "刀塔組", "main", 1m, "piece", null, null, null, null, null, null, null, null],
-            ["30.1", "30", "刀塔本體鋼材", "main", 180m, "kg", "material.steel_plate_tw", "丙鋼鐵", null, null, null, null, null, null],
-            ["40", null, "組裝測試用電", "energy", 1500m, "kWh", "electricity.grid.tw", null, null, null, null, null, "manufacturing", null],
-            ["50", null, "潤滑油", "consumables", 40m, "kg", "material.lubricating_oil_tw", null, null, null, null, null, null, "是"],
+            ["10", null, "床台鑄件", "main", 2600m, "kg", "material.cast_iron_general_ice2", "甲鑄造", null, null, null, null, null, null, 1.1m, 2, 2, 1],
+            ["20", null, "主軸馬達", "main", 2m, "piece", null, "乙電機", 695m, "kgCO2e/piece", "乙電機 EPD 2024", "2024-01~2024-12", null, null, 1.05m, 1, 1, 1],
+            ["30", null, "刀塔組", "main", 1m, "piece", null, null, null, null, null, null, null, null, null, null, null, null],
+            ["30.1", "30", "刀塔本體鋼材", "main", 180m, "kg", "material.steel_plate_tw", "丙鋼鐵", null, null, null, null, null, null, 1.1m, 2, 2, 1],
+            ["40", null, "組裝測試用電", "energy", 1500m, "kWh", "electricity.grid.tw", null, null, null, null, null, "manufacturing", null, 1.02m, 1, 1, 1],
+            ["50", null, "潤滑油", "consumables", 40m, "kg", "material.lubricating_oil_tw", null, null, null, null, null, null, "是", 1.5m, 3, 3, 3],
         ];
         using var stream = new MemoryStream();
         stream.SaveAs(new Dictionary<string, object> { [Sheet] = rows.Select(r => Columns.Select((c, i) => (c, r[i])).ToDictionary(x => x.c, x => x.Item2)).ToArray() });
@@ -51,7 +55,7 @@ public static class BomSheet
                 if (!headerChecked)
                 {
                     headerChecked = true;
-                    var missing = Columns.Where(c => !row.Values.ContainsKey(c)).ToArray();
+                    var missing = Columns.Take(RequiredColumns).Where(c => !row.Values.ContainsKey(c)).ToArray();
                     if (missing.Length > 0)
                     {
                         return new Invalid([new FieldError($"{sheet}!1", $"missing columns: {string.Join(", ", missing)} (use the template's header row)", "import.missing-columns", ActivityInputs.Args("columns", string.Join("、", missing)))], "Nothing was imported");
@@ -80,6 +84,18 @@ public static class BomSheet
                 var factorPeriod = SheetCells.Text(row.Values, Columns, 11, Cell(11), errors, 50);
                 var stage = SheetCells.Text(row.Values, Columns, 12, Cell(12), errors, 20);
                 var omitted = SheetCells.Text(row.Values, Columns, 13, Cell(13), errors, 10);
+                var gsd = SheetCells.Number(row.Values, Columns, 14, Cell(14), errors, new NumberRange(1m, 10m));
+                var dqr = new int?[3];
+                for (var d = 0; d < 3; d++)
+                {
+                    var rating = SheetCells.Number(row.Values, Columns, 15 + d, Cell(15 + d), errors, new NumberRange(1m, 5m));
+                    if (rating is { } q && q != decimal.Truncate(q))
+                    {
+                        errors.Add(new(Cell(15 + d), "a data quality rating is a whole number from 1 (very good) to 5 (poor)", "bom.dqr"));
+                    }
+
+                    dqr[d] = rating is { } whole ? (int)whole : null;
+                }
                 if (lineNo is null)
                 {
                     errors.Add(new(Cell(0), "required: the line number (e.g. 10, 10.1)", "bom.line.required"));
@@ -147,6 +163,7 @@ public static class BomSheet
                     Id = Guid.NewGuid(), Position = lines.Count, LineNo = lineNo!, Parent = parent, Name = name!, ComponentClass = componentClass, Quantity = quantity!.Value,
                     Unit = unitText!, Activity = activity, Supplier = supplier, FactorValue = factorValue, FactorUnit = factorUnit, FactorSource = factorSource,
                     FactorPeriod = factorPeriod, Stage = stage, Omitted = isOmitted!.Value,
+                    UncertaintyGsd = gsd, TechnologicalDqr = dqr[0], TemporalDqr = dqr[1], GeographicalDqr = dqr[2],
                 });
             }
         }

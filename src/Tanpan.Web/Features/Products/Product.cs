@@ -87,6 +87,24 @@ public sealed class BomLine : ITenantOwned
     public string? Stage { get; set; }
 
     public bool Omitted { get; set; }
+
+    /// <summary>The quantity's uncertainty as a lognormal geometric standard deviation (≥ 1; 1.1 ≈ −17 %/+21 % at 95 %),
+    /// sampled by the Monte Carlo analysis.</summary>
+    public decimal? UncertaintyGsd { get; set; }
+
+    /// <summary>Data quality ratings per PACT (1 very good … 5 poor): technological, temporal, geographical
+    /// representativeness of the data this line uses.</summary>
+    public int? TechnologicalDqr { get; set; }
+
+    /// <inheritdoc cref="TechnologicalDqr"/>
+    public int? TemporalDqr { get; set; }
+
+    /// <inheritdoc cref="TechnologicalDqr"/>
+    public int? GeographicalDqr { get; set; }
+
+    /// <summary>How the quantity was derived when it was not entered (<see cref="LineDerivation"/> as JSON): allocated
+    /// from the site inventory by a stated key, or a transport / use / end-of-life scenario.</summary>
+    public string? DerivationJson { get; set; }
 }
 
 internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
@@ -123,6 +141,8 @@ internal sealed class BomLineConfiguration : IEntityTypeConfiguration<BomLine>
         e.Property(x => x.FactorSource).HasMaxLength(1000);
         e.Property(x => x.FactorPeriod).HasMaxLength(50);
         e.Property(x => x.Stage).HasMaxLength(20);
+        e.Property(x => x.UncertaintyGsd).HasPrecision(28, 10);
+        e.Property(x => x.DerivationJson).HasMaxLength(4000);
         e.HasIndex(x => new { x.ProductId, x.LineNo }).IsUnique();
         e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId);
@@ -137,5 +157,7 @@ public static class ProductData
         public DbSet<Product> Products => db.Set<Product>();
 
         public DbSet<BomLine> BomLines => db.Set<BomLine>();
+
+        public DbSet<ProductFootprintVersion> ProductFootprints => db.Set<ProductFootprintVersion>();
     }
 }

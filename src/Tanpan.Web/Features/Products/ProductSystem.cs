@@ -54,7 +54,7 @@ public static class ProductSystem
             LifeStage? stage = line.Stage is null ? null : LifeStages.TryParse(line.Stage, out var s) ? s : null;
             if (assemblies.Contains(line.LineNo))
             {
-                inputs[parent].Add(new FootprintInput(line.LineNo, line.LineNo, null, line.Quantity, unit, stage));
+                inputs[parent].Add(new FootprintInput(line.LineNo, line.LineNo, null, line.Quantity, unit, stage, Uncertainty: Uncertainty(line)));
                 continue;
             }
 
@@ -79,7 +79,7 @@ public static class ProductSystem
                 continue;
             }
 
-            inputs[parent].Add(new FootprintInput(line.LineNo, null, activity, line.Quantity, unit, stage ?? DefaultStage(line.ComponentClass), Primary: factor is not null, Omitted: line.Omitted, Factor: factor));
+            inputs[parent].Add(new FootprintInput(line.LineNo, null, activity, line.Quantity, unit, stage ?? DefaultStage(line.ComponentClass), Primary: factor is not null, Omitted: line.Omitted, Factor: factor, Uncertainty: Uncertainty(line)));
         }
 
         if (lines.Count == 0)
@@ -104,6 +104,9 @@ public static class ProductSystem
         var period = product.DataFrom is { } from && product.DataTo is { } to ? new DataPeriod(from, to, product.DataJustification) : null;
         return Outcome<FootprintRequest>.Success(new FootprintRequest(GwpSet.Ar5, year, boundary, ProductNode, 1m, nodes, pcr, null, period));
     }
+
+    /// <summary>A stated geometric standard deviation above 1 makes the quantity lognormal around its entered value.</summary>
+    private static LognormalUncertainty? Uncertainty(BomLine line) => line.UncertaintyGsd is { } gsd && gsd > 1m ? new LognormalUncertainty(gsd) : null;
 
     public static readonly IReadOnlyList<string> ComponentClasses = ["main", "secondary", "consumables", "packaging", "energy", "water", "transport", "waste"];
 

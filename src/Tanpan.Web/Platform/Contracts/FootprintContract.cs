@@ -34,7 +34,8 @@ public sealed record FootprintResponse(
 
     public sealed record PcrCheckResponse(string Pcr, string Version, bool Passed, IReadOnlyList<RuleResponse> Rules);
 
-    public sealed record RuleResponse(string Id, string Status, decimal? Value, decimal? Limit, string Message);
+    public sealed record RuleResponse(string Id, string Status, decimal? Value, decimal? Limit, string Message,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Subjects = null);
 
     public sealed record SolveResponse(string Method, int Iterations, double RelativeResidual);
 
@@ -52,7 +53,7 @@ public sealed record FootprintResponse(
         [.. r.Excluded.Select(LeftOut)],
         r.MonteCarlo is { } mc ? new MonteCarloResponse(mc.Iterations, mc.Seed, mc.Mean, mc.Sd, mc.Percentile2Point5, mc.Percentile97Point5) : null,
         r.PcrCheck is { } check
-            ? new PcrCheckResponse(check.PcrId, check.Version, check.Passed, [.. check.Rules.Select(x => new RuleResponse(x.Id, x.Status switch { RuleStatus.Pass => "pass", RuleStatus.Fail => "fail", _ => "not-applicable" }, x.Value, x.Limit, x.Message))])
+            ? new PcrCheckResponse(check.PcrId, check.Version, check.Passed, [.. check.Rules.Select(x => new RuleResponse(x.Id, x.Status switch { RuleStatus.Pass => "pass", RuleStatus.Fail => "fail", _ => "not-applicable" }, x.Value, x.Limit, x.Message, x.Subjects))])
             : null,
         new SolveResponse(r.Solve.Method, r.Solve.Iterations, r.Solve.RelativeResidual),
         [.. r.Warnings.Select(w => new WarningResponse(w.Path, w.Message))]);

@@ -23,6 +23,7 @@ public sealed record Permission(string Name, bool OpenToApiKeys, IReadOnlyList<s
     public static readonly Permission WorkOrdersCertify = new(PermissionNames.WorkOrdersCertify, true, [Security.Roles.CompanyAdmin, Security.Roles.DataClerk, Security.Roles.Reviewer]);
     public static readonly Permission ProductsRead = new(PermissionNames.ProductsRead, true, CompanyRoles);
     public static readonly Permission ProductsWrite = new(PermissionNames.ProductsWrite, true, Editors);
+    public static readonly Permission ProductsLock = new(PermissionNames.ProductsLock, false, Reviewers);
     public static readonly Permission FactorsRead = new(PermissionNames.FactorsRead, true, CompanyRoles);
     public static readonly Permission FactorsWrite = new(PermissionNames.FactorsWrite, true, Editors);
     public static readonly Permission UsersManage = new(PermissionNames.UsersManage, false, Admins);
@@ -33,7 +34,7 @@ public sealed record Permission(string Name, bool OpenToApiKeys, IReadOnlyList<s
     public static readonly IReadOnlyList<Permission> All =
     [
         InventoryRead, InventoryWrite, InventoryReview, InventoryUnlock, AuditRead, WorkOrdersRead, WorkOrdersWrite, WorkOrdersCertify,
-        ProductsRead, ProductsWrite, FactorsRead, FactorsWrite, UsersManage, CompanyManage, ApiKeysManage, Operate,
+        ProductsRead, ProductsWrite, ProductsLock, FactorsRead, FactorsWrite, UsersManage, CompanyManage, ApiKeysManage, Operate,
     ];
 
     /// <summary>The scopes a company admin can give an API key.</summary>
@@ -55,6 +56,7 @@ public static class PermissionNames
     public const string WorkOrdersCertify = "work-orders:certify";
     public const string ProductsRead = "products:read";
     public const string ProductsWrite = "products:write";
+    public const string ProductsLock = "products:lock";
     public const string FactorsRead = "factors:read";
     public const string FactorsWrite = "factors:write";
     public const string UsersManage = "users:manage";

@@ -23,7 +23,7 @@ public abstract partial class ProductFootprintTests(TanpanApp app)
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-TW");
 
     private static string Csv(params string[] rows) =>
-        string.Join(",", BomSheet.Columns) + "\n" + string.Join("\n", rows) + "\n";
+        string.Join(",", BomSheet.Columns.Take(14)) + "\n" + string.Join("\n", rows) + "\n";
 
     // Bed casting 2,600 kg of grey iron (ICE 2.032), two motors with the supplier's 695 kgCO2e each, a turret of
     // 180 kg steel plate (2.415) under a sub-assembly, 1,500 kWh assembly power (0.474), 40 kg oil omitted (1.09).

@@ -508,6 +508,10 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("DerivationJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("FactorPeriod")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -523,6 +527,9 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                     b.Property<decimal?>("FactorValue")
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
+
+                    b.Property<int?>("GeographicalDqr")
+                        .HasColumnType("integer");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
@@ -558,6 +565,16 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                     b.Property<string>("Supplier")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("TechnologicalDqr")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TemporalDqr")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("UncertaintyGsd")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
 
                     b.Property<string>("Unit")
                         .IsRequired()
@@ -630,6 +647,54 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                     b.HasIndex("VariantOf");
 
                     b.ToTable("Products", (string)null);
+                });
+
+            modelBuilder.Entity("Tanpan.Web.Features.Products.ProductFootprintVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("LockedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("TotalKgCo2e")
+                        .HasPrecision(38, 18)
+                        .HasColumnType("numeric(38,18)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("ProductId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ProductFootprints", (string)null);
                 });
 
             modelBuilder.Entity("Tanpan.Web.Features.PublicSite.Announcement", b =>
@@ -1328,6 +1393,21 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tanpan.Web.Features.Products.ProductFootprintVersion", b =>
+                {
+                    b.HasOne("Tanpan.Web.Platform.Tenancy.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tanpan.Web.Features.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

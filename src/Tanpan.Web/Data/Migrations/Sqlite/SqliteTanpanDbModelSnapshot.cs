@@ -499,6 +499,10 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DerivationJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FactorPeriod")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -514,6 +518,9 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                     b.Property<decimal?>("FactorValue")
                         .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("GeographicalDqr")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
@@ -548,6 +555,16 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Supplier")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TechnologicalDqr")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TemporalDqr")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("UncertaintyGsd")
+                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Unit")
@@ -621,6 +638,54 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                     b.HasIndex("VariantOf");
 
                     b.ToTable("Products", (string)null);
+                });
+
+            modelBuilder.Entity("Tanpan.Web.Features.Products.ProductFootprintVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LockedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("TotalKgCo2e")
+                        .HasPrecision(38, 18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("ProductId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ProductFootprints", (string)null);
                 });
 
             modelBuilder.Entity("Tanpan.Web.Features.PublicSite.Announcement", b =>
@@ -1317,6 +1382,21 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tanpan.Web.Features.Products.ProductFootprintVersion", b =>
+                {
+                    b.HasOne("Tanpan.Web.Platform.Tenancy.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tanpan.Web.Features.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

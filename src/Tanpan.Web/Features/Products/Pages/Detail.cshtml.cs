@@ -5,18 +5,21 @@ using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Common;
 using Tanpan.Engine.Footprint;
 using Tanpan.Web.Data;
-using Tanpan.Web.Platform.Errors;
+using Tanpan.Web.Platform.Contracts;
 using Tanpan.Web.Platform.Localization;
+using Tanpan.Web.Platform.Records;
 using Tanpan.Web.Platform.Security;
-using Tanpan.Web.Platform.Sheets;
 using Tanpan.Web.Platform.Web;
 
 namespace Tanpan.Web.Features.Products.Pages;
 
-/// <summary>A product: its PCR information and data period, its BOM (imported all or nothing, or line by line) and
-/// its footprint under the PCR — by stage, the largest lines, primary-data share and every PCR rule with its numbers.</summary>
+/// <summary>A product: its PCR information and data period, its BOM (imported all or nothing, or line by line, or
+/// derived by allocation and scenarios) and its footprint under the PCR — by stage, the largest lines, primary-data
+/// share, data quality, the Monte Carlo distribution and every PCR rule with its numbers; locked versions are shown
+/// from their verified records. The BOM handlers are in <c>Detail.Bom.cs</c>, the derived lines in
+/// <c>Detail.Derived.cs</c>.</summary>
 [Authorize(Policy = PermissionNames.ProductsRead)]
-public sealed class DetailModel(TanpanDb db, FootprintCalculator calculator, Platform.Tenancy.TenantScope tenant, TimeProvider clock) : FormPage
+public sealed partial class DetailModel(TanpanDb db, FootprintCalculator calculator, Platform.Tenancy.TenantScope tenant, TimeProvider clock, ISiteActivityTotals siteTotals) : FormPage
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -24,11 +27,23 @@ public sealed class DetailModel(TanpanDb db, FootprintCalculator calculator, Pla
 
     public Pcr Pcr { get; private set; } = null!;
 
+    /// <summary>The product's current BOM rows (ids for the edit forms).</summary>
     public IReadOnlyList<BomLine> Lines { get; private set; } = [];
 
     public IReadOnlyDictionary<string, string> Information { get; private set; } = new Dictionary<string, string>();
 
-    public FootprintResult? Result { get; private set; }
+    /// <summary>What the page shows: the live draft, or the locked version asked for (<c>?version=N</c>).</summary>
+    public StoredProductFootprint? Record { get; private set; }
+
+    public string? RecordHash { get; private set; }
+
+    /// <summary>The locked version shown, when one was asked for.</summary>
+    public int? ShownVersion { get; private set; }
+
+    /// <summary>The asked-for locked version no longer hashes to its hash: it is not shown.</summary>
+    public bool Altered { get; private set; }
+
+    public IReadOnlyList<(ProductFootprintVersion Row, bool Intact)> Versions { get; private set; } = [];
 
     public IReadOnlyList<FieldError> CalculationErrors { get; private set; } = [];
 
@@ -36,311 +51,98 @@ public sealed class DetailModel(TanpanDb db, FootprintCalculator calculator, Pla
 
     public bool CanEdit { get; private set; }
 
+    public bool CanLock { get; private set; }
+
     /// <summary>The base product and its what-if variants with their results, side by side (this one included).</summary>
-    public IReadOnlyList<(Product Product, FootprintResult? Result)> Variants { get; private set; } = [];
+    public IReadOnlyList<(Product Product, FootprintResponse? Result)> Variants { get; private set; } = [];
 
-    [BindProperty]
-    public LineForm Line { get; set; } = new();
+    private FootprintResult? live;
 
-    [BindProperty]
-    public Dictionary<string, string?> Info { get; set; } = [];
-
-    [BindProperty]
-    public DateOnly? DataFrom { get; set; }
-
-    [BindProperty]
-    public DateOnly? DataTo { get; set; }
-
-    [BindProperty]
-    public string? DataJustification { get; set; }
-
-    public sealed class LineForm
-    {
-        public string? LineNo { get; set; }
-
-        public string? Parent { get; set; }
-
-        public string? Name { get; set; }
-
-        public string? ComponentClass { get; set; }
-
-        public decimal? Quantity { get; set; }
-
-        public string? Unit { get; set; }
-
-        public string? Activity { get; set; }
-
-        public string? Supplier { get; set; }
-
-        public decimal? FactorValue { get; set; }
-
-        public string? FactorUnit { get; set; }
-
-        public string? FactorSource { get; set; }
-
-        public string? Stage { get; set; }
-
-        public bool Omitted { get; set; }
-    }
-
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, int? version, CancellationToken ct) => await LoadAsync(id, ct, version) ? Page() : NotFound();
 
     public IActionResult OnGetTemplate() => File(BomSheet.Template(), XlsxType, "tanpan-bom-template.xlsx");
 
-    /// <summary>The CFP study report (PDF) in the reader's language (<c>?lang=en</c> for English).</summary>
-    public async Task<IActionResult> OnGetReportAsync(Guid id, CancellationToken ct)
+    /// <summary>The CFP study report (PDF) in the reader's language (<c>?lang=en</c> for English), of the draft or of
+    /// a locked version (<c>&amp;version=N</c>).</summary>
+    public async Task<IActionResult> OnGetReportAsync(Guid id, int? version, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (!await LoadAsync(id, ct, version))
         {
             return NotFound();
         }
 
-        if (Result is null)
+        if (Record is null || RecordHash is null)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
 
+        var name = version is { } v ? $"tanpan-cfp-report-{Product.Id}-v{v}.pdf" : $"tanpan-cfp-report-{Product.Id}.pdf";
+        return File(FootprintReportPdf.Render(Record, RecordHash, clock.GetUtcNow().UtcDateTime, Language.Of(HttpContext)), "application/pdf", name);
+    }
+
+    /// <summary>Locks the current footprint as the next version: only a footprint that passes its PCR, and only by a
+    /// reviewer or the company admin. The draft stays editable; the version never changes.</summary>
+    public async Task<IActionResult> OnPostLockAsync(Guid id, string? note, CancellationToken ct)
+    {
+        if (!PermissionHandler.Holds(User, Permission.ProductsLock))
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (note?.Trim().Length > 1000)
+        {
+            AddError("note", HttpContext.T("說明請在 1000 字以內", "the note is up to 1000 characters"));
+        }
+
+        if (live is null)
+        {
+            AddError("lock", HttpContext.T("尚無法計算，不能鎖定。", "The footprint does not calculate yet, so it cannot be locked."));
+        }
+        else if (live.PcrCheck is { Passed: false } check)
+        {
+            var failed = string.Join(HttpContext.T("、", ", "), check.Rules.Where(r => r.Status == RuleStatus.Fail).Select(r => HttpContext.Name("rule", r.Id)));
+            AddError("lock", HttpContext.T($"未通過產品類別規則，不能鎖定：{failed}", $"The footprint fails its PCR and cannot be locked: {failed}"));
+        }
+
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = Errors.ContainsKey("note") ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        var next = (await db.ProductFootprints.Where(v => v.ProductId == id).MaxAsync(v => (int?)v.Version, ct) ?? 0) + 1;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var by = User.Identity?.Name;
         var company = await db.Companies.AsNoTracking().FirstAsync(c => c.Id == tenant.CompanyId, ct);
-        return File(FootprintReportPdf.Render(company.Name, Product, Lines, Information, Pcr, Result, clock.GetUtcNow().UtcDateTime, Language.Of(HttpContext)), "application/pdf", $"tanpan-cfp-report-{Product.Id}.pdf");
-    }
-
-    public async Task<IActionResult> OnPostImportAsync(Guid id, IFormFile? file, CancellationToken ct)
-    {
-        // The role first: whether a product exists is not told to someone who may not change it.
-        if (!PermissionHandler.Holds(User, Permission.ProductsWrite))
+        var record = ProductFootprints.Build(company.Name, Product, Information, Pcr, Lines, live!, new StoredLock(by, now, string.IsNullOrWhiteSpace(note) ? null : note.Trim()), next);
+        var (json, hash) = CanonicalJson.Seal(record);
+        db.ProductFootprints.Add(new ProductFootprintVersion
         {
-            return Forbid();
-        }
-
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        var upload = await SheetUpload.ReadAsync(file, ct);
-        Result<List<BomLine>> parsed = upload.Succeeded ? BomSheet.Parse(upload.Value.Stream, upload.Value.Kind) : upload.Error!;
-        if (upload.Succeeded)
-        {
-            await upload.Value.Stream.DisposeAsync();
-        }
-
-        if (!parsed.Succeeded)
-        {
-            ImportErrors = parsed.Error!.ToFieldErrors("file");
-            Show(parsed.Error!, "file");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        // All or nothing: the imported BOM replaces the product's lines in one transaction.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.BomLines.RemoveRange(await db.BomLines.Where(l => l.ProductId == id).ToListAsync(ct));
-        await db.SaveChangesAsync(ct);
-        foreach (var line in parsed.Value)
-        {
-            line.ProductId = id;
-            db.BomLines.Add(line);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return RedirectDone($"/products/{id}", $"已匯入 {parsed.Value.Count} 行物料清單。", $"Imported {parsed.Value.Count} BOM lines.");
-    }
-
-    public async Task<IActionResult> OnPostLineAsync(Guid id, CancellationToken ct)
-    {
-        // The role first: whether a product exists is not told to someone who may not change it.
-        if (!PermissionHandler.Holds(User, Permission.ProductsWrite))
-        {
-            return Forbid();
-        }
-
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        CollectBindingErrors(HttpContext.T("格式不正確", "invalid value"));
-        var l = Line;
-        if (string.IsNullOrWhiteSpace(l.LineNo) || l.LineNo.Trim().Length > 50)
-        {
-            AddError("Line.LineNo", HttpContext.T("請填行號（50 字以內）", "the line number is required (up to 50 characters)"));
-        }
-        else if (Lines.Any(x => x.LineNo == l.LineNo.Trim()))
-        {
-            AddError("Line.LineNo", HttpContext.T("此行號已存在", "that line number exists"));
-        }
-
-        if (!string.IsNullOrWhiteSpace(l.Parent) && Lines.All(x => x.LineNo != l.Parent.Trim()))
-        {
-            AddError("Line.Parent", HttpContext.T("上階行號不在物料清單中", "the parent line is not in the BOM"));
-        }
-
-        if (string.IsNullOrWhiteSpace(l.Name) || l.Name.Trim().Length > 300)
-        {
-            AddError("Line.Name", HttpContext.T("請填品名（300 字以內）", "the name is required (up to 300 characters)"));
-        }
-
-        if (l.Quantity is not { } q || q < 0 || q > 1e15m)
-        {
-            AddError("Line.Quantity", HttpContext.T("請填 0 以上的數量", "a quantity of zero or more is required"));
-        }
-
-        if (!Engine.Quantities.Units.TryParse(l.Unit, out _))
-        {
-            AddError("Line.Unit", HttpContext.T("請填單位，例如 kg、piece、kWh", "a unit is required, e.g. kg, piece, kWh"));
-        }
-
-        if (l.ComponentClass is not null && !ProductSystem.ComponentClasses.Contains(l.ComponentClass))
-        {
-            AddError("Line.ComponentClass", HttpContext.T("請選擇組件分類", "choose a class"));
-        }
-
-        if (l.Stage is not null && !LifeStages.TryParse(l.Stage, out _))
-        {
-            AddError("Line.Stage", HttpContext.T("請選擇生命週期階段", "choose a stage"));
-        }
-
-        if (Errors.Count > 0)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        db.BomLines.Add(new BomLine
-        {
-            Id = Guid.NewGuid(), ProductId = id, Position = Lines.Count == 0 ? 0 : Lines.Max(x => x.Position) + 1, LineNo = l.LineNo!.Trim(),
-            Parent = string.IsNullOrWhiteSpace(l.Parent) ? null : l.Parent.Trim(), Name = l.Name!.Trim(), ComponentClass = l.ComponentClass, Quantity = l.Quantity!.Value,
-            Unit = l.Unit!.Trim(), Activity = string.IsNullOrWhiteSpace(l.Activity) ? null : l.Activity.Trim(), Supplier = l.Supplier?.Trim(), FactorValue = l.FactorValue,
-            FactorUnit = l.FactorUnit?.Trim(), FactorSource = l.FactorSource?.Trim(), Stage = l.Stage, Omitted = l.Omitted,
+            Id = Guid.NewGuid(), ProductId = id, Version = next, SchemaVersion = record.SchemaVersion, TotalKgCo2e = record.Result.TotalKgCo2e,
+            RecordJson = json, RecordHash = hash, LockedBy = by, LockedAtUtc = now,
         });
-        await db.SaveChangesAsync(ct);
-        return RedirectDone($"/products/{id}", "已新增一行物料。", "The line was added.");
-    }
-
-    public async Task<IActionResult> OnPostDeleteLineAsync(Guid id, Guid lineId, CancellationToken ct)
-    {
-        // The role first: whether a product exists is not told to someone who may not change it.
-        if (!PermissionHandler.Holds(User, Permission.ProductsWrite))
+        try
         {
-            return Forbid();
+            await db.SaveChangesAsync(ct);
         }
-
-        if (!await LoadAsync(id, ct))
+        catch (DbUpdateException)
         {
-            return NotFound();
-        }
-
-        var line = await db.BomLines.FirstOrDefaultAsync(l => l.Id == lineId && l.ProductId == id, ct);
-        if (line is null)
-        {
-            return NotFound();
-        }
-
-        if (Lines.Any(l => l.Parent == line.LineNo))
-        {
-            AddError("line-" + lineId, HttpContext.T("此行下還有物料；請先刪除其下各行。", "lines sit under this one: delete them first."));
+            // Two reviewers locked at once: the unique (product, version) index let one through.
+            AddError("lock", HttpContext.T("另一位使用者剛鎖定了新版本；請重新整理。", "Someone else just locked a version; reload the page."));
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
 
-        db.BomLines.Remove(line);
-        await db.SaveChangesAsync(ct);
-        return RedirectDone($"/products/{id}", $"已刪除「{line.Name}」。", $"“{line.Name}” was deleted.");
+        return RedirectDone($"/products/{id}?version={next}", $"已鎖定第 {next} 版。", $"Version {next} was locked.");
     }
 
-    /// <summary>Copies the product and its BOM as a what-if variant (another motor, a lighter casting, green power).</summary>
-    public async Task<IActionResult> OnPostVariantAsync(Guid id, CancellationToken ct)
-    {
-        if (!PermissionHandler.Holds(User, Permission.ProductsWrite))
-        {
-            return Forbid();
-        }
-
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        var baseId = Product.VariantOf ?? Product.Id;
-        var count = await db.Products.CountAsync(x => x.VariantOf == baseId, ct);
-        var name = HttpContext.T($"{Product.Name}（變體 {count + 1}）", $"{Product.Name} (variant {count + 1})");
-        var variant = new Product
-        {
-            Id = Guid.NewGuid(), Name = name.Length > 200 ? name[..200] : name, Model = Product.Model, PcrId = Product.PcrId, Boundary = Product.Boundary,
-            InformationJson = Product.InformationJson, DataFrom = Product.DataFrom, DataTo = Product.DataTo, DataJustification = Product.DataJustification,
-            VariantOf = baseId, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Products.Add(variant);
-        foreach (var l in Lines)
-        {
-            db.BomLines.Add(new BomLine
-            {
-                Id = Guid.NewGuid(), ProductId = variant.Id, Position = l.Position, LineNo = l.LineNo, Parent = l.Parent, Name = l.Name, ComponentClass = l.ComponentClass,
-                Quantity = l.Quantity, Unit = l.Unit, Activity = l.Activity, Supplier = l.Supplier, FactorValue = l.FactorValue, FactorUnit = l.FactorUnit,
-                FactorSource = l.FactorSource, FactorPeriod = l.FactorPeriod, Stage = l.Stage, Omitted = l.Omitted,
-            });
-        }
-
-        await db.SaveChangesAsync(ct);
-        return RedirectDone($"/products/{variant.Id}", $"已建立變體「{variant.Name}」：修改其物料清單後與原產品比較。", $"The variant “{variant.Name}” was created: change its BOM, then compare it with the original.");
-    }
-
-    public async Task<IActionResult> OnPostInformationAsync(Guid id, CancellationToken ct)
-    {
-        // The role first: whether a product exists is not told to someone who may not change it.
-        if (!PermissionHandler.Holds(User, Permission.ProductsWrite))
-        {
-            return Forbid();
-        }
-
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        CollectBindingErrors(HttpContext.T("格式不正確", "invalid value"));
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var field in Pcr.ProductInformation)
-        {
-            var value = Info.GetValueOrDefault(field.Key)?.Trim();
-            if (value?.Length > 200)
-            {
-                AddError("Info." + field.Key, HttpContext.T("200 字以內", "up to 200 characters"));
-            }
-            else if (!string.IsNullOrEmpty(value))
-            {
-                values[field.Key] = value;
-            }
-        }
-
-        if (DataFrom is { } from && DataTo is { } to && to < from)
-        {
-            AddError(nameof(DataTo), HttpContext.T("結束日須在開始日之後", "must be on or after the start"));
-        }
-
-        if (DataJustification?.Length > 2000)
-        {
-            AddError(nameof(DataJustification), HttpContext.T("2000 字以內", "up to 2000 characters"));
-        }
-
-        if (Errors.Count > 0)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        var product = await db.Products.FirstAsync(p => p.Id == id, ct);
-        product.InformationJson = JsonSerializer.Serialize(values);
-        product.DataFrom = DataFrom;
-        product.DataTo = DataTo;
-        product.DataJustification = string.IsNullOrWhiteSpace(DataJustification) ? null : DataJustification.Trim();
-        await db.SaveChangesAsync(ct);
-        return RedirectDone($"/products/{id}", "已儲存產品資訊。", "The product information was saved.");
-    }
-
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct, int? version = null)
     {
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (product is null || PcrLibrary.Find(product.PcrId) is not { } pcr)
@@ -351,8 +153,14 @@ public sealed class DetailModel(TanpanDb db, FootprintCalculator calculator, Pla
         Product = product;
         Pcr = pcr;
         CanEdit = PermissionHandler.Holds(User, Permission.ProductsWrite);
+        CanLock = PermissionHandler.Holds(User, Permission.ProductsLock);
         Lines = await db.BomLines.AsNoTracking().Where(l => l.ProductId == id).OrderBy(l => l.Position).ToListAsync(ct);
         Information = JsonSerializer.Deserialize<Dictionary<string, string>>(product.InformationJson) ?? [];
+        if (CanEdit && version is null)
+        {
+            await LoadDerivationChoicesAsync(ct);
+        }
+
         if (Request.Method == HttpMethods.Get)
         {
             Info = Information.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
@@ -361,36 +169,68 @@ public sealed class DetailModel(TanpanDb db, FootprintCalculator calculator, Pla
             DataJustification = product.DataJustification;
         }
 
-        if (Lines.Count > 0)
+        var rows = await db.ProductFootprints.AsNoTracking().Where(v => v.ProductId == id).OrderByDescending(v => v.Version).ToListAsync(ct);
+        Versions = [.. rows.Select(r => (r, ProductFootprints.Read(r) is not null))];
+        if (version is { } asked)
         {
-            var request = ProductSystem.Build(product, Lines, ProductSystem.FactorYear(product, clock.GetUtcNow().UtcDateTime));
-            var outcome = request.Succeeded ? calculator.Calculate(request.Value) : Outcome<FootprintResult>.Failure(request.Errors);
-            Result = outcome.Succeeded ? outcome.Value : null;
-            CalculationErrors = outcome.Errors;
+            if (rows.FirstOrDefault(r => r.Version == asked) is not { } row)
+            {
+                return false;
+            }
+
+            ShownVersion = asked;
+            Record = ProductFootprints.Read(row);
+            Altered = Record is null;
+            RecordHash = Record is null ? null : row.RecordHash;
+        }
+        else if (Lines.Count > 0)
+        {
+            var companyName = (await db.Companies.AsNoTracking().FirstAsync(c => c.Id == tenant.CompanyId, ct)).Name;
+            var (result, errors) = Calculate(product, Lines);
+            live = result;
+            CalculationErrors = errors;
+            if (result is not null)
+            {
+                Record = ProductFootprints.Build(companyName, product, Information, pcr, Lines, result, null, 0);
+                RecordHash = CanonicalJson.Seal(Record).Hash;
+            }
         }
 
         var baseId = product.VariantOf ?? product.Id;
         var family = await db.Products.AsNoTracking().Where(x => x.Id == baseId || x.VariantOf == baseId).OrderBy(x => x.CreatedAtUtc).ToListAsync(ct);
         if (family.Count > 1)
         {
-            var variants = new List<(Product, FootprintResult?)>();
+            var variants = new List<(Product, FootprintResponse?)>();
             foreach (var member in family)
             {
-                if (member.Id == product.Id)
+                if (member.Id == product.Id && version is null)
                 {
-                    variants.Add((member, Result));
+                    variants.Add((member, Record?.Result));
                     continue;
                 }
 
                 var memberLines = await db.BomLines.AsNoTracking().Where(l => l.ProductId == member.Id).OrderBy(l => l.Position).ToListAsync(ct);
-                var built = memberLines.Count == 0 ? Outcome<FootprintRequest>.Failure("lines", "empty") : ProductSystem.Build(member, memberLines, ProductSystem.FactorYear(member, clock.GetUtcNow().UtcDateTime));
-                var calculated = built.Succeeded ? calculator.Calculate(built.Value) : Outcome<FootprintResult>.Failure(built.Errors);
-                variants.Add((member, calculated.Succeeded ? calculated.Value : null));
+                var (calculated, _) = memberLines.Count == 0 ? (null, []) : Calculate(member, memberLines, monteCarlo: false);
+                variants.Add((member, calculated is null ? null : FootprintResponse.From(calculated)));
             }
 
             Variants = variants;
         }
 
         return true;
+    }
+
+    /// <summary>The product's footprint with the Monte Carlo analysis when any line states an uncertainty.</summary>
+    private (FootprintResult? Result, IReadOnlyList<FieldError> Errors) Calculate(Product product, IReadOnlyList<BomLine> lines, bool monteCarlo = true)
+    {
+        var request = ProductSystem.Build(product, lines, ProductSystem.FactorYear(product, clock.GetUtcNow().UtcDateTime));
+        if (!request.Succeeded)
+        {
+            return (null, request.Errors);
+        }
+
+        var body = monteCarlo && lines.Any(l => l.UncertaintyGsd is > 1m) ? request.Value with { MonteCarlo = StoredProductFootprint.MonteCarlo } : request.Value;
+        var outcome = calculator.Calculate(body);
+        return outcome.Succeeded ? (outcome.Value, []) : (null, outcome.Errors);
     }
 }
