@@ -47,6 +47,14 @@ public static class Derivations
         ["share"] = ("處理比例", "share of the product"),
     };
 
+    // Scenario terms carry units the quantity system has no dimension for (distance, power, days, years, shares).
+    private static readonly Dictionary<string, (string Zh, string En)> TermUnits = new(StringComparer.Ordinal)
+    {
+        ["km"] = ("公里", "km"), ["kW"] = ("kW", "kW"), ["d"] = ("日", "days"), ["yr"] = ("年", "years"), ["%"] = ("%", "%"),
+    };
+
+    private static string TermUnit(string unit, Language l) => TermUnits.TryGetValue(unit, out var u) ? l.T(u.Zh, u.En) : l.UnitNameOf(unit);
+
     public static string KeyName(string? key, Language l) =>
         Keys.FirstOrDefault(k => k.Key == key) is { Key: not null } k ? l.T(k.Zh, k.En) : key ?? string.Empty;
 
@@ -55,7 +63,7 @@ public static class Derivations
         var kind = Kinds.TryGetValue(d.Kind, out var k) ? l.T(k.Zh, k.En) : d.Kind;
         var key = d.Key is null ? string.Empty : l.T("（", " (") + KeyName(d.Key, l) + l.T("）", ")");
         var terms = string.Join(l.T("；", "; "), d.Terms.Select(t =>
-            $"{(Terms.TryGetValue(t.Name, out var n) ? l.T(n.Zh, n.En) : t.Name)} {t.Value.ToString("#,0.######", CultureInfo.InvariantCulture)} {l.UnitNameOf(t.Unit)}"));
+            $"{(Terms.TryGetValue(t.Name, out var n) ? l.T(n.Zh, n.En) : t.Name)} {t.Value.ToString("#,0.######", CultureInfo.InvariantCulture)} {TermUnit(t.Unit, l)}"));
         var why = d.Justification is null ? string.Empty : l.T("；理由：", "; why: ") + d.Justification;
         return $"{kind}{key}{l.T("：", ": ")}{terms}{l.T("；依據：", "; based on: ")}{d.Basis}{why}";
     }
