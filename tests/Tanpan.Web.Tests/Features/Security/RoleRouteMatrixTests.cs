@@ -79,6 +79,13 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("POST", $"/products/{none}?handler=DeleteLine&lineId={none}", [Admin, Clerk], null, true);
         yield return new("POST", $"/products/{none}?handler=Information", [Admin, Clerk], null, true, "DataFrom=");
         yield return new("POST", $"/products/{none}?handler=Variant", [Admin, Clerk], null, true);
+        yield return new("GET", $"/products/{none}?version=1", CompanyRoles, null, true);
+        yield return new("GET", $"/products/{none}?handler=Report&version=1", CompanyRoles, null, true);
+        yield return new("POST", $"/products/{none}?handler=Lock", [Admin, Reviewer], null, true, "note=");
+        yield return new("POST", $"/products/{none}?handler=Allocate", [Admin, Clerk], null, true, "Allocate.LineNo=");
+        yield return new("POST", $"/products/{none}?handler=Transport", [Admin, Clerk], null, true, "Carry.LineNo=");
+        yield return new("POST", $"/products/{none}?handler=Use", [Admin, Clerk], null, true, "UsePhase.LineNo=");
+        yield return new("POST", $"/products/{none}?handler=EndOfLife", [Admin, Clerk], null, true, "Disposal.LineNo=");
         yield return new("GET", "/work-orders", CompanyRoles, null, true);
         yield return new("GET", "/work-orders/new", [Admin, Clerk], null, true);
         yield return new("GET", $"/work-orders/{orderId}", CompanyRoles, null, true);
