@@ -5,7 +5,9 @@ using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Features.Factors;
 
-/// <summary>A company-specific CO2e factor (e.g. a supplier's steam or a T-REC-backed supply), used as activity <c>custom.{Code}</c>.</summary>
+/// <summary>A company-specific CO2e factor (e.g. a supplier's steam or a T-REC-backed supply, or a material factor a
+/// supplier declared), used as activity <c>custom.{Code}</c>. A factor with a <see cref="Supplier"/> is the supplier's
+/// primary data; its reference period is the period the supplier's figure covers.</summary>
 [Audited]
 public sealed class CompanyFactor : ITenantOwned
 {
@@ -28,6 +30,13 @@ public sealed class CompanyFactor : ITenantOwned
 
     public int? Year { get; set; }
 
+    /// <summary>Who declared the factor (a supplier's name); empty for the company's own factors.</summary>
+    public string? Supplier { get; set; }
+
+    public DateOnly? ReferenceFrom { get; set; }
+
+    public DateOnly? ReferenceTo { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 }
 
@@ -41,6 +50,7 @@ internal sealed class CompanyFactorConfiguration : IEntityTypeConfiguration<Comp
         e.Property(f => f.PerUnit).HasMaxLength(32);
         e.Property(f => f.Source).HasMaxLength(1000);
         e.Property(f => f.Version).HasMaxLength(100);
+        e.Property(f => f.Supplier).HasMaxLength(200);
         e.Property(f => f.KgCo2ePerUnit).HasPrecision(28, 12);
         e.HasIndex(f => new { f.CompanyId, f.Code }).IsUnique();
         e.HasOne<Company>().WithMany().HasForeignKey(f => f.CompanyId);

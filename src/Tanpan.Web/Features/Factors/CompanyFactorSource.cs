@@ -20,11 +20,20 @@ public sealed class CompanyFactorSource(IReadOnlyDictionary<string, CustomFactor
             // A row whose unit no longer parses (edited behind the application) is left out, not a 500.
             if (Units.TryParse(r.PerUnit, out var unit))
             {
-                factors[r.Code] = new CustomFactor(r.Code, r.KgCo2ePerUnit, unit, r.Source, r.Version, r.Year);
+                factors[r.Code] = Engine(r, unit);
             }
         }
 
         return new CompanyFactorSource(factors);
+    }
+
+    /// <summary>The factor as the engine traces it: a supplier's declaration names the supplier in its source and its
+    /// reference period in its version; its year is the period's end unless one was stated.</summary>
+    internal static CustomFactor Engine(CompanyFactor r, Unit unit)
+    {
+        var period = r.ReferenceFrom is { } from && r.ReferenceTo is { } to ? $"reference period {from:yyyy-MM-dd}~{to:yyyy-MM-dd}" : null;
+        var version = string.Join(" · ", new[] { r.Version, period }.Where(v => !string.IsNullOrWhiteSpace(v)));
+        return new CustomFactor(r.Code, r.KgCo2ePerUnit, unit, r.Supplier is null ? r.Source : $"{r.Supplier}: {r.Source}", version.Length == 0 ? null : version, r.Year ?? r.ReferenceTo?.Year);
     }
 }
 
@@ -35,4 +44,8 @@ public sealed class CompanyFactors(TanpanDb db) : ICompanyFactors
 
     public async Task<IReadOnlyList<string>> CodesAsync(CancellationToken ct) =>
         await db.CustomFactors.AsNoTracking().OrderBy(f => f.Code).Select(f => f.Code).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<CompanyFactorInfo>> ListAsync(CancellationToken ct) =>
+        (await db.CustomFactors.AsNoTracking().OrderBy(f => f.Code).ToListAsync(ct))
+            .Select(f => new CompanyFactorInfo("custom." + f.Code, f.Name, f.KgCo2ePerUnit, f.PerUnit, f.Supplier, f.ReferenceFrom, f.ReferenceTo)).ToList();
 }

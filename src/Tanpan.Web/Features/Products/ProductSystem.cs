@@ -14,7 +14,9 @@ public static class ProductSystem
 {
     public const string ProductNode = "product";
 
-    public static Outcome<FootprintRequest> Build(Product product, IReadOnlyList<BomLine> lines, int year)
+    // supplierDeclared: company factors (custom.<code>) a supplier declared; lines using them are supplier primary
+    // data, like a line carrying the supplier's own figure.
+    public static Outcome<FootprintRequest> Build(Product product, IReadOnlyList<BomLine> lines, int year, IReadOnlySet<string>? supplierDeclared = null)
     {
         var errors = new List<FieldError>();
         if (PcrLibrary.Find(product.PcrId) is not { } pcr)
@@ -79,7 +81,7 @@ public static class ProductSystem
                 continue;
             }
 
-            inputs[parent].Add(new FootprintInput(line.LineNo, null, activity, line.Quantity, unit, stage ?? DefaultStage(line.ComponentClass), Primary: factor is not null, Omitted: line.Omitted, Factor: factor, Uncertainty: Uncertainty(line)));
+            inputs[parent].Add(new FootprintInput(line.LineNo, null, activity, line.Quantity, unit, stage ?? DefaultStage(line.ComponentClass), Primary: factor is not null || (supplierDeclared?.Contains(activity) ?? false), Omitted: line.Omitted, Factor: factor, Uncertainty: Uncertainty(line)));
         }
 
         if (lines.Count == 0)

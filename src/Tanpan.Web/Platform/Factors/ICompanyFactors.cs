@@ -10,4 +10,10 @@ public interface ICompanyFactors
 
     /// <summary>The codes of the company's own factors, ordered, for choosers.</summary>
     Task<IReadOnlyList<string>> CodesAsync(CancellationToken ct);
+
+    /// <summary>The company's factors with what a chooser shows: name, value, unit, who declared it and its period.</summary>
+    Task<IReadOnlyList<CompanyFactorInfo>> ListAsync(CancellationToken ct);
 }
+
+/// <summary>A company factor as another feature sees it; <see cref="Supplier"/> set = the supplier's primary data.</summary>
+public sealed record CompanyFactorInfo(string Activity, string Name, decimal KgCo2ePerUnit, string PerUnit, string? Supplier, DateOnly? ReferenceFrom, DateOnly? ReferenceTo);

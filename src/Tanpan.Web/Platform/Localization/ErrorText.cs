@@ -23,6 +23,15 @@ public static class ErrorText
         ["upload.extension-not-allowed"] = ("只接受 .xlsx 或 .csv 檔。", "only .xlsx or .csv files are accepted."),
 
         // Field validation, rendered from the error's code and arguments ({name} is an argument).
+        ["factor.value.range"] = ("必填：每單位 kgCO2e，0 以上、不超過 1e9", ""),
+        ["factor.unit.unknown"] = ("不是排放係數單位；請用 kgCO2e/單位、tCO2e/單位 或 gCO2e/單位，例如 kgCO2e/kWh", ""),
+        ["factor.source.required"] = ("必填：係數來源（文件、供應商、年度），1000 字以內", ""),
+        ["factor.code.pattern"] = ("必填：1–64 個小寫英文字母、數字或 -，以字母或數字開頭", ""),
+        ["factor.code.taken"] = ("此代碼已存在於貴公司係數庫", ""),
+        ["factor.name.required"] = ("必填：名稱（200 字以內）", ""),
+        ["factor.supplier.too-long"] = ("供應商名稱 200 字以內", ""),
+        ["factor.period.incomplete"] = ("參考期間須填起訖兩端（或都不填）", ""),
+        ["factor.period.order"] = ("參考期間迄日須在起日當天或之後", ""),
         ["bom.line.required"] = ("必填：行號（例如 10、10.1）", ""),
         ["bom.line.duplicate"] = ("行號「{line}」重複（首次出現於 {first}）", ""),
         ["bom.name.required"] = ("必填：零件或材料名稱", ""),

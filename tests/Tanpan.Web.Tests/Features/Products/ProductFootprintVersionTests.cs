@@ -220,3 +220,37 @@ public abstract partial class ProductFootprintTests
         Assert.Contains("end-of-life scenario: product mass 4,000", english, StringComparison.Ordinal);
     }
 }
+
+/// <summary>A supplier's declared material factor in the company library becomes primary data on a BOM line.</summary>
+public abstract partial class ProductFootprintTests
+{
+    [Fact]
+    public async Task ASuppliersDeclaredFactor_InTheCompanyLibrary_IsPrimaryDataOnTheBom()
+    {
+        var (_, client) = await app.SignInAsNewCompanyUserAsync("供應商係數公司");
+        var wrongPeriod = await Forms.PostAsync(client, "/factors/company", [new("Input.Code", "casting-a"), new("Input.Name", "甲鑄造灰鑄鐵"), new("Input.Value", "1.85"), new("Input.Unit", "kgCO2e/kg"), new("Input.Supplier", "甲鑄造"), new("Input.Source", "甲鑄造 ISO 14067 查證聲明 2024"), new("Input.ReferenceFrom", "2024-12-31"), new("Input.ReferenceTo", "2024-01-01")]);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongPeriod.StatusCode);
+        Assert.Contains("參考期間迄日須在起日當天或之後", WebUtility.HtmlDecode(await wrongPeriod.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var added = await Forms.PostAsync(client, "/factors/company", [new("Input.Code", "casting-a"), new("Input.Name", "甲鑄造灰鑄鐵"), new("Input.Value", "1.85"), new("Input.Unit", "kgCO2e/kg"), new("Input.Supplier", "甲鑄造"), new("Input.Source", "甲鑄造 ISO 14067 查證聲明 2024"), new("Input.ReferenceFrom", "2024-01-01"), new("Input.ReferenceTo", "2024-12-31")]);
+        var library = WebUtility.HtmlDecode(await added.Content.ReadAsStringAsync());
+        Assert.Contains("custom.casting-a", library, StringComparison.Ordinal);
+        Assert.Contains("2024-01-01 ~ 2024-12-31", library, StringComparison.Ordinal);
+
+        var url = await CreateAsync(client, "供應商車床");
+        await Forms.PostAsync(client, url, [new("Line.LineNo", "10"), new("Line.Name", "床台鑄件"), new("Line.ComponentClass", "main"), new("Line.Quantity", "2600"), new("Line.Unit", "kg"), new("Line.Activity", "custom.casting-a")], handler: "Line");
+        var page = WebUtility.HtmlDecode(await (await Forms.PostAsync(client, url, [new("Line.LineNo", "40"), new("Line.Name", "組裝用電"), new("Line.ComponentClass", "energy"), new("Line.Quantity", "1500"), new("Line.Unit", "kWh"), new("Line.Activity", "electricity.grid.tw")], handler: "Line")).Content.ReadAsStringAsync());
+        var casting = 2600m * 1.85m;
+        Assert.Equal((casting + (1500m * 0.474m)).ToString("N3", Zh), Testid(page, "footprint-total"));
+        Assert.Equal((casting / (casting + (1500m * 0.474m)) * 100m).ToString("N2", Zh) + "%", Testid(page, "primary-share"));
+        var report = await Pdf.TextAsync(await client.GetByteArrayAsync(url + "?handler=Report&lang=zh-TW"));
+        Assert.Contains("reference period 2024-01-01~2024-12-31", report, StringComparison.Ordinal);
+
+        // Another company has no such factor: its line does not calculate.
+        var (_, other) = await app.SignInAsNewCompanyUserAsync("無此係數公司");
+        Assert.DoesNotContain("casting-a", await other.GetStringAsync("/factors/company"), StringComparison.Ordinal);
+        var otherUrl = await CreateAsync(other, "別家車床");
+        var otherPage = WebUtility.HtmlDecode(await (await Forms.PostAsync(other, otherUrl, [new("Line.LineNo", "10"), new("Line.Name", "床台鑄件"), new("Line.ComponentClass", "main"), new("Line.Quantity", "2600"), new("Line.Unit", "kg"), new("Line.Activity", "custom.casting-a")], handler: "Line")).Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"calculation-errors\"", otherPage, StringComparison.Ordinal);
+    }
+}

@@ -80,6 +80,9 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("POST", $"/products/{none}?handler=Information", [Admin, Clerk], null, true, "DataFrom=");
         yield return new("POST", $"/products/{none}?handler=Variant", [Admin, Clerk], null, true);
         yield return new("GET", $"/products/{none}?version=1", CompanyRoles, null, true);
+        yield return new("GET", "/factors/company", CompanyRoles, null, true);
+        yield return new("POST", "/factors/company", [Admin, Clerk], null, true, "Input.Code=");
+        yield return new("POST", $"/factors/company?handler=Delete&factorId={none}", [Admin, Clerk], null, true);
         yield return new("GET", $"/products/{none}?handler=Report&version=1", CompanyRoles, null, true);
         yield return new("POST", $"/products/{none}?handler=Lock", [Admin, Reviewer], null, true, "note=");
         yield return new("POST", $"/products/{none}?handler=Allocate", [Admin, Clerk], null, true, "Allocate.LineNo=");

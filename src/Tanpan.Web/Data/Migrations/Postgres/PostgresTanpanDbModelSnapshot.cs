@@ -183,10 +183,20 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly?>("ReferenceFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReferenceTo")
+                        .HasColumnType("date");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Supplier")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Version")
                         .HasMaxLength(100)

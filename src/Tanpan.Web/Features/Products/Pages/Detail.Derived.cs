@@ -24,6 +24,9 @@ public sealed partial class DetailModel
 
     public IReadOnlyList<(string Activity, string Name)> GridActivities { get; private set; } = [];
 
+    /// <summary>Materials of the library and the company's own factors, offered on the line form's activity field.</summary>
+    public IReadOnlyList<(string Activity, string Name)> MaterialActivities { get; private set; } = [];
+
     [BindProperty]
     public AllocationForm Allocate { get; set; } = new();
 
@@ -393,6 +396,8 @@ public sealed partial class DetailModel
         (string, string) Named(string activity) => (activity, HttpContext.ActivityName(activity));
         TransportActivities = [.. library.Secondary.Where(r => r.Activity.Kind == ActivityKind.Transport && r.PerUnit == Units.TonneKilometre).Select(r => Named(r.Activity.ToString()))];
         WasteActivities = [.. library.Secondary.Where(r => r.Activity.Kind == ActivityKind.Waste && r.PerUnit.Dimension == Dimension.Mass).Select(r => Named(r.Activity.ToString()))];
+        MaterialActivities = [.. CompanyFactorList.Select(f => (f.Activity, f.Supplier is null ? f.Name : $"{f.Name}（{f.Supplier}）")),
+            .. library.Secondary.Where(r => r.Activity.Kind == ActivityKind.Material).Select(r => Named(r.Activity.ToString()))];
         GridActivities = [.. library.ActivityIds.Where(a => ActivityId.KindOf(a) == ActivityKind.Grid).Select(Named)];
         var totals = new List<SiteActivityTotal>();
         foreach (var year in (await siteTotals.YearsAsync(ct)).Take(5))

@@ -6,6 +6,7 @@ using Tanpan.Engine.Common;
 using Tanpan.Engine.Footprint;
 using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Contracts;
+using Tanpan.Web.Platform.Factors;
 using Tanpan.Web.Platform.Localization;
 using Tanpan.Web.Platform.Records;
 using Tanpan.Web.Platform.Security;
@@ -19,7 +20,7 @@ namespace Tanpan.Web.Features.Products.Pages;
 /// from their verified records. The BOM handlers are in <c>Detail.Bom.cs</c>, the derived lines in
 /// <c>Detail.Derived.cs</c>.</summary>
 [Authorize(Policy = PermissionNames.ProductsRead)]
-public sealed partial class DetailModel(TanpanDb db, FootprintCalculator calculator, Platform.Tenancy.TenantScope tenant, TimeProvider clock, ISiteActivityTotals siteTotals) : FormPage
+public sealed partial class DetailModel(TanpanDb db, Engine.Factors.FactorResolver resolver, ICompanyFactors companyFactors, Platform.Tenancy.TenantScope tenant, TimeProvider clock, ISiteActivityTotals siteTotals) : FormPage
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -57,6 +58,12 @@ public sealed partial class DetailModel(TanpanDb db, FootprintCalculator calcula
     public IReadOnlyList<(Product Product, FootprintResponse? Result)> Variants { get; private set; } = [];
 
     private FootprintResult? live;
+
+    /// <summary>The engine with the company's own factors (<c>custom.&lt;code&gt;</c>) for this request.</summary>
+    private FootprintCalculator calculator = null!;
+
+    /// <summary>The company's factors, for the activity chooser; those a supplier declared count as primary data.</summary>
+    public IReadOnlyList<CompanyFactorInfo> CompanyFactorList { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? version, CancellationToken ct) => await LoadAsync(id, ct, version) ? Page() : NotFound();
 
@@ -154,6 +161,8 @@ public sealed partial class DetailModel(TanpanDb db, FootprintCalculator calcula
         Pcr = pcr;
         CanEdit = PermissionHandler.Holds(User, Permission.ProductsWrite);
         CanLock = PermissionHandler.Holds(User, Permission.ProductsLock);
+        calculator = new FootprintCalculator(new Engine.Inventory.InventoryCalculator(resolver.WithCustomFactors(await companyFactors.LoadAsync(ct))));
+        CompanyFactorList = await companyFactors.ListAsync(ct);
         Lines = await db.BomLines.AsNoTracking().Where(l => l.ProductId == id).OrderBy(l => l.Position).ToListAsync(ct);
         Information = JsonSerializer.Deserialize<Dictionary<string, string>>(product.InformationJson) ?? [];
         if (CanEdit && version is null)
@@ -223,7 +232,8 @@ public sealed partial class DetailModel(TanpanDb db, FootprintCalculator calcula
     /// <summary>The product's footprint with the Monte Carlo analysis when any line states an uncertainty.</summary>
     private (FootprintResult? Result, IReadOnlyList<FieldError> Errors) Calculate(Product product, IReadOnlyList<BomLine> lines, bool monteCarlo = true)
     {
-        var request = ProductSystem.Build(product, lines, ProductSystem.FactorYear(product, clock.GetUtcNow().UtcDateTime));
+        var supplierDeclared = CompanyFactorList.Where(f => f.Supplier is not null).Select(f => f.Activity).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var request = ProductSystem.Build(product, lines, ProductSystem.FactorYear(product, clock.GetUtcNow().UtcDateTime), supplierDeclared);
         if (!request.Succeeded)
         {
             return (null, request.Errors);
