@@ -38,7 +38,7 @@ public static class RunFootprint
 
     public sealed record DataPeriodDto(DateOnly? From, DateOnly? To, string? Justification);
 
-    internal static async Task<Results<Ok<FootprintResponse>, ApiError>> Handle(HttpRequest http, FootprintCalculator calculator, ApiJson json, CancellationToken ct)
+    internal static async Task<Results<Ok<FootprintResponse>, ApiError>> Handle(HttpRequest http, FootprintCalculator calculator, ApiJson json, Platform.Pcrs.PcrCatalogs pcrs, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<Request>(http, json.Options, InputLimits.FootprintBodyBytes, ct);
         if (!body.Succeeded)
@@ -46,7 +46,8 @@ public static class RunFootprint
             return body.Errors.ToApi("The request body is not valid JSON for this endpoint");
         }
 
-        var mapped = Map(body.Value);
+        // The operator's PCR versions are read only when a PCR is asked for: most calculations name none.
+        var mapped = Map(body.Value, body.Value.Pcr is null ? PcrLibrary.Shipped : await pcrs.GetAsync(ct));
         if (!mapped.Succeeded)
         {
             return mapped.Errors.ToApi();
@@ -56,7 +57,7 @@ public static class RunFootprint
         return outcome.Succeeded ? TypedResults.Ok(FootprintResponse.From(outcome.Value)) : outcome.Errors.ToApi();
     }
 
-    internal static Outcome<FootprintRequest> Map(Request dto)
+    internal static Outcome<FootprintRequest> Map(Request dto, PcrCatalog pcrs)
     {
         var errors = new List<FieldError>();
         var gwp = ActivityInputs.Gwp(dto.GwpSet, "gwpSet", errors);
@@ -73,9 +74,9 @@ public static class RunFootprint
 
         var functionalQuantity = ActivityInputs.Quantity(dto.FunctionalUnit?.Quantity, "functionalUnit.quantity", errors, positive: true);
         Pcr? pcr = null;
-        if (dto.Pcr is not null && (pcr = PcrLibrary.Find(dto.Pcr)) is null)
+        if (dto.Pcr is not null && (pcr = pcrs.Latest(dto.Pcr)) is null)
         {
-            errors.Add(new("pcr", $"'{ActivityInputs.Shorten(dto.Pcr)}' is not a PCR; shipped: {string.Join(", ", PcrLibrary.All.Select(p => p.Id))}", "footprint.pcr.unknown"));
+            errors.Add(new("pcr", $"'{ActivityInputs.Shorten(dto.Pcr)}' is not a PCR; known: {string.Join(", ", pcrs.Current.Select(p => p.Id))}", "footprint.pcr.unknown"));
         }
 
         MonteCarloOptions? monteCarlo = null;

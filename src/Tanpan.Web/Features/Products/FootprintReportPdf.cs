@@ -12,13 +12,12 @@ namespace Tanpan.Web.Features.Products;
 /// compliance table, and the version and SHA-256 of the record. An unlocked footprint prints as a draft.</summary>
 public static class FootprintReportPdf
 {
-    public static byte[] Render(StoredProductFootprint record, string recordHash, DateTime generatedUtc, Language language)
+    public static byte[] Render(StoredProductFootprint record, Pcr? pcr, string recordHash, DateTime generatedUtc, Language language)
     {
         var l = language;
         var culture = l.Culture;
         var product = record.Product;
         var result = record.Result;
-        var pcr = PcrLibrary.Find(product.PcrId);
         var companyName = record.CompanyName;
         var information = product.Information;
         var locked = record.Lock;

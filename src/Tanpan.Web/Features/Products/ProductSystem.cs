@@ -16,14 +16,9 @@ public static class ProductSystem
 
     // supplierDeclared: company factors (custom.<code>) a supplier declared; lines using them are supplier primary
     // data, like a line carrying the supplier's own figure.
-    public static Outcome<FootprintRequest> Build(Product product, IReadOnlyList<BomLine> lines, int year, IReadOnlySet<string>? supplierDeclared = null)
+    public static Outcome<FootprintRequest> Build(Product product, Pcr pcr, IReadOnlyList<BomLine> lines, int year, IReadOnlySet<string>? supplierDeclared = null)
     {
         var errors = new List<FieldError>();
-        if (PcrLibrary.Find(product.PcrId) is not { } pcr)
-        {
-            return Outcome<FootprintRequest>.Failure("pcrId", $"'{product.PcrId}' is not a shipped PCR");
-        }
-
         if (!LifeStages.TryParseBoundary(product.Boundary, out var boundary))
         {
             return Outcome<FootprintRequest>.Failure("boundary", "cradle-to-gate or cradle-to-grave");

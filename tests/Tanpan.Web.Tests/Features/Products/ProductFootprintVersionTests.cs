@@ -254,3 +254,59 @@ public abstract partial class ProductFootprintTests
         Assert.Contains("data-testid=\"calculation-errors\"", otherPage, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The operator adds PCRs and versions: checked field by field, never replaced; products follow the current
+/// version, a locked footprint keeps the version it followed.</summary>
+public abstract partial class ProductFootprintTests
+{
+    private static async Task<HttpResponseMessage> UploadPcrAsync(HttpClient client, string json) =>
+        await Forms.PostFileAsync(client, "/operator/pcrs", null, "pcr.json", Encoding.UTF8.GetBytes(json));
+
+    [Fact]
+    public async Task AnOperatorsNewPcrVersion_IsFollowed_AndALockedFootprintKeepsItsVersion()
+    {
+        var operatorClient = await app.SignInAsync(TanpanApp.OperatorEmail, TanpanApp.OperatorPassword);
+        var template = await operatorClient.GetStringAsync("/operator/pcrs?handler=Document&id=tmba-cnc-lathe-2024&version=1.0");
+        var id = $"test-lathe-{Guid.NewGuid():N}"[..30];
+        var first = System.Text.Json.Nodes.JsonNode.Parse(template)!;
+        first["id"] = id;
+        Assert.Equal(HttpStatusCode.OK, (await UploadPcrAsync(operatorClient, first.ToJsonString())).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await UploadPcrAsync(operatorClient, first.ToJsonString())).StatusCode);
+
+        // A broken document is refused with the field it breaks.
+        var broken = first.DeepClone();
+        broken["version"] = "1.2";
+        broken["cutoff"]!["totalMax"] = 0.001m;
+        var refused = WebUtility.HtmlDecode(await (await UploadPcrAsync(operatorClient, broken.ToJsonString())).Content.ReadAsStringAsync());
+        Assert.Contains("cutoff.totalMax", refused, StringComparison.Ordinal);
+        var notAPcr = await UploadPcrAsync(operatorClient, "{\"id\": 1}");
+        Assert.Equal(HttpStatusCode.BadRequest, notAPcr.StatusCode);
+        Assert.Contains("$.id", WebUtility.HtmlDecode(await notAPcr.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // A company cannot manage PCRs.
+        var (_, client) = await app.SignInAsNewCompanyUserAsync("新版規則公司");
+        var denied = await client.GetAsync("/operator/pcrs");
+        Assert.True(denied.StatusCode == HttpStatusCode.Forbidden || denied.RequestMessage!.RequestUri!.AbsolutePath.Contains("denied", StringComparison.OrdinalIgnoreCase), $"{denied.StatusCode}");
+
+        var created = await Forms.PostAsync(client, "/products", [new("Name", "新版規則車床"), new("PcrId", id), new("Boundary", "cradle-to-gate")]);
+        var url = created.RequestMessage!.RequestUri!.AbsolutePath;
+        await Forms.PostAsync(client, url, [new("DataFrom", "2024-01-01"), new("DataTo", "2024-12-31")], handler: "Information");
+        await Forms.PostFileAsync(client, url, "Import", "bom.csv", Encoding.UTF8.GetBytes(Bom));
+        await Forms.PostAsync(client, url, [], handler: "Lock");
+
+        // Version 1.1: omissions up to 0.5 % only. The oil (≈ 0.6 %) now fails the total cut-off.
+        var stricter = first.DeepClone();
+        stricter["version"] = "1.1";
+        stricter["published"] = "2025-06-01";
+        stricter["cutoff"]!["singleMax"] = 0.005m;
+        stricter["cutoff"]!["totalMax"] = 0.005m;
+        Assert.Equal(HttpStatusCode.OK, (await UploadPcrAsync(operatorClient, stricter.ToJsonString())).StatusCode);
+        var draft = WebUtility.HtmlDecode(await client.GetStringAsync(url));
+        Assert.Contains("版本 1.1", draft, StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"rule-cutoff.total\"><td>[^<]+</td><td>不符合</td>", draft);
+        var locked = WebUtility.HtmlDecode(await client.GetStringAsync(url + "?version=1"));
+        Assert.Contains("版本 1.0", locked, StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"rule-cutoff.total\"><td>[^<]+</td><td>符合</td>", locked);
+        Assert.Contains("1.1", await operatorClient.GetStringAsync("/operator/pcrs"), StringComparison.Ordinal);
+    }
+}

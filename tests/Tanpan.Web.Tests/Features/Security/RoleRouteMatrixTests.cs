@@ -101,6 +101,9 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("GET", "/operator/members", [Operator], null, true);
         yield return new("GET", "/operator/announcements", [Operator], null, true);
         yield return new("GET", "/operator/template", [Operator], null, true);
+        yield return new("GET", "/operator/pcrs", [Operator], null, true);
+        yield return new("GET", "/operator/pcrs?handler=Document&id=tmba-cnc-lathe-2024&version=1.0", [Operator], null, true);
+        yield return new("POST", "/operator/pcrs", [Operator], null, true);
         yield return new("GET", "/operator/certificate", [Operator], null, true);
         yield return new("GET", "/account", [Operator, .. CompanyRoles], null, true);
     }

@@ -1071,6 +1071,47 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                     b.ToTable("Audit", (string)null);
                 });
 
+            modelBuilder.Entity("Tanpan.Web.Platform.Pcrs.PcrVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.Property<string>("PcrId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PcrId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PcrVersions", (string)null);
+                });
+
             modelBuilder.Entity("Tanpan.Web.Platform.Security.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1060,6 +1060,47 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                     b.ToTable("Audit", (string)null);
                 });
 
+            modelBuilder.Entity("Tanpan.Web.Platform.Pcrs.PcrVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PcrId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PcrId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PcrVersions", (string)null);
+                });
+
             modelBuilder.Entity("Tanpan.Web.Platform.Security.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

@@ -20,7 +20,7 @@ namespace Tanpan.Web.Features.Products.Pages;
 /// from their verified records. The BOM handlers are in <c>Detail.Bom.cs</c>, the derived lines in
 /// <c>Detail.Derived.cs</c>.</summary>
 [Authorize(Policy = PermissionNames.ProductsRead)]
-public sealed partial class DetailModel(TanpanDb db, Engine.Factors.FactorResolver resolver, ICompanyFactors companyFactors, Platform.Tenancy.TenantScope tenant, TimeProvider clock, ISiteActivityTotals siteTotals) : FormPage
+public sealed partial class DetailModel(TanpanDb db, Engine.Factors.FactorResolver resolver, ICompanyFactors companyFactors, Platform.Pcrs.PcrCatalogs pcrs, Platform.Tenancy.TenantScope tenant, TimeProvider clock, ISiteActivityTotals siteTotals) : FormPage
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -59,6 +59,8 @@ public sealed partial class DetailModel(TanpanDb db, Engine.Factors.FactorResolv
 
     private FootprintResult? live;
 
+    private PcrCatalog catalog = null!;
+
     /// <summary>The engine with the company's own factors (<c>custom.&lt;code&gt;</c>) for this request.</summary>
     private FootprintCalculator calculator = null!;
 
@@ -85,7 +87,7 @@ public sealed partial class DetailModel(TanpanDb db, Engine.Factors.FactorResolv
         }
 
         var name = version is { } v ? $"tanpan-cfp-report-{Product.Id}-v{v}.pdf" : $"tanpan-cfp-report-{Product.Id}.pdf";
-        return File(FootprintReportPdf.Render(Record, RecordHash, clock.GetUtcNow().UtcDateTime, Language.Of(HttpContext)), "application/pdf", name);
+        return File(FootprintReportPdf.Render(Record, catalog.Find(Record.Product.PcrId, Record.Product.PcrVersion), RecordHash, clock.GetUtcNow().UtcDateTime, Language.Of(HttpContext)), "application/pdf", name);
     }
 
     /// <summary>Locks the current footprint as the next version: only a footprint that passes its PCR, and only by a
@@ -152,7 +154,8 @@ public sealed partial class DetailModel(TanpanDb db, Engine.Factors.FactorResolv
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct, int? version = null)
     {
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (product is null || PcrLibrary.Find(product.PcrId) is not { } pcr)
+        catalog = await pcrs.GetAsync(ct);
+        if (product is null || catalog.Latest(product.PcrId) is not { } pcr)
         {
             return false;
         }
@@ -190,12 +193,13 @@ public sealed partial class DetailModel(TanpanDb db, Engine.Factors.FactorResolv
             ShownVersion = asked;
             Record = ProductFootprints.Read(row);
             Altered = Record is null;
+            Pcr = Record is null ? Pcr : catalog.Find(Record.Product.PcrId, Record.Product.PcrVersion) ?? Pcr;
             RecordHash = Record is null ? null : row.RecordHash;
         }
         else if (Lines.Count > 0)
         {
             var companyName = (await db.Companies.AsNoTracking().FirstAsync(c => c.Id == tenant.CompanyId, ct)).Name;
-            var (result, errors) = Calculate(product, Lines);
+            var (result, errors) = Calculate(product, pcr, Lines);
             live = result;
             CalculationErrors = errors;
             if (result is not null)
@@ -219,7 +223,7 @@ public sealed partial class DetailModel(TanpanDb db, Engine.Factors.FactorResolv
                 }
 
                 var memberLines = await db.BomLines.AsNoTracking().Where(l => l.ProductId == member.Id).OrderBy(l => l.Position).ToListAsync(ct);
-                var (calculated, _) = memberLines.Count == 0 ? (null, []) : Calculate(member, memberLines, monteCarlo: false);
+                var (calculated, _) = memberLines.Count == 0 || catalog.Latest(member.PcrId) is not { } memberPcr ? (null, []) : Calculate(member, memberPcr, memberLines, monteCarlo: false);
                 variants.Add((member, calculated is null ? null : FootprintResponse.From(calculated)));
             }
 
@@ -230,10 +234,10 @@ public sealed partial class DetailModel(TanpanDb db, Engine.Factors.FactorResolv
     }
 
     /// <summary>The product's footprint with the Monte Carlo analysis when any line states an uncertainty.</summary>
-    private (FootprintResult? Result, IReadOnlyList<FieldError> Errors) Calculate(Product product, IReadOnlyList<BomLine> lines, bool monteCarlo = true)
+    private (FootprintResult? Result, IReadOnlyList<FieldError> Errors) Calculate(Product product, Pcr pcr, IReadOnlyList<BomLine> lines, bool monteCarlo = true)
     {
         var supplierDeclared = CompanyFactorList.Where(f => f.Supplier is not null).Select(f => f.Activity).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var request = ProductSystem.Build(product, lines, ProductSystem.FactorYear(product, clock.GetUtcNow().UtcDateTime), supplierDeclared);
+        var request = ProductSystem.Build(product, pcr, lines, ProductSystem.FactorYear(product, clock.GetUtcNow().UtcDateTime), supplierDeclared);
         if (!request.Succeeded)
         {
             return (null, request.Errors);

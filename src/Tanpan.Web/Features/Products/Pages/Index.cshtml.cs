@@ -12,8 +12,10 @@ namespace Tanpan.Web.Features.Products.Pages;
 
 /// <summary>The company's products under their PCRs; add one with its model, PCR and declaration (B2B / B2C).</summary>
 [Authorize(Policy = PermissionNames.ProductsRead)]
-public sealed class IndexModel(TanpanDb db, TenantScope tenant, TimeProvider clock) : FormPage
+public sealed class IndexModel(TanpanDb db, TenantScope tenant, TimeProvider clock, Platform.Pcrs.PcrCatalogs pcrs) : FormPage
 {
+    public PcrCatalog Catalog { get; private set; } = PcrLibrary.Shipped;
+
     public IReadOnlyList<Product> Products { get; private set; } = [];
 
     public bool CanEdit { get; private set; }
@@ -64,7 +66,7 @@ public sealed class IndexModel(TanpanDb db, TenantScope tenant, TimeProvider clo
             AddError(nameof(Model), HttpContext.T("型號 200 字以內", "the model is up to 200 characters"));
         }
 
-        if (PcrId is null || PcrLibrary.Find(PcrId) is null)
+        if (PcrId is null || Catalog.Latest(PcrId) is null)
         {
             AddError(nameof(PcrId), HttpContext.T("請選擇產品類別規則", "choose a product category rule"));
         }
@@ -88,6 +90,7 @@ public sealed class IndexModel(TanpanDb db, TenantScope tenant, TimeProvider clo
     private async Task LoadAsync(CancellationToken ct)
     {
         CanEdit = PermissionHandler.Holds(User, Permission.ProductsWrite);
+        Catalog = await pcrs.GetAsync(ct);
         Products = await db.Products.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
     }
 }
