@@ -141,6 +141,11 @@ public sealed record ScoreHistogram(decimal From, decimal BinWidth, IReadOnlyLis
 
         return new ScoreHistogram((decimal)min, (decimal)Math.Max(width, 0), counts);
     }
+
+    // Two histograms are equal when their bins are: value equality over the counts, not the list's reference.
+    public bool Equals(ScoreHistogram? other) => other is not null && From == other.From && BinWidth == other.BinWidth && Counts.SequenceEqual(other.Counts);
+
+    public override int GetHashCode() => HashCode.Combine(From, BinWidth, Counts.Count);
 }
 
 public enum RuleStatus
