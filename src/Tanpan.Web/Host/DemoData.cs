@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Factors;
+using Tanpan.Engine.Footprint;
 using Tanpan.Engine.Inventory;
 using Tanpan.Engine.Jobs;
 using Tanpan.Web.Data;
@@ -9,6 +10,7 @@ using Tanpan.Web.Features.Products;
 using Tanpan.Web.Features.WorkOrders;
 using Tanpan.Web.Platform.Factors;
 using Tanpan.Web.Platform.Inputs;
+using Tanpan.Web.Platform.Records;
 using Tanpan.Web.Platform.Security;
 using Tanpan.Web.Platform.Tenancy;
 
@@ -174,7 +176,7 @@ public static class DemoData
 
         await db.SaveChangesAsync(ct);
         await WorkOrdersAsync(db, provider, clock, ct);
-        await ProductAsync(db, now, ct);
+        await ProductAsync(db, provider, companyId, now, ct);
 
         async Task Transition(Guid id, InventoryAction action, string actor, string? comment)
         {
@@ -185,7 +187,7 @@ public static class DemoData
 
     /// <summary>A CNC lathe under the TMBA PCR with a small BOM: a casting, a supplier-declared motor (primary data),
     /// a turret sub-assembly, assembly power and lubricating oil omitted under the cut-off.</summary>
-    private static async Task ProductAsync(TanpanDb db, DateTime now, CancellationToken ct)
+    private static async Task ProductAsync(TanpanDb db, IServiceProvider provider, Guid companyId, DateTime now, CancellationToken ct)
     {
         var product = new Product
         {
@@ -203,16 +205,40 @@ public static class DemoData
             ("40", null, "組裝測試用電", "energy", 1500m, "kWh", "electricity.grid.tw", null, null, null, null, false),
             ("50", null, "潤滑油", "consumables", 40m, "kg", "material.lubricating_oil_tw", null, null, null, null, true),
         ];
+        // Uncertainty (lognormal GSD) and PACT data-quality ratings (technological, temporal, geographical) per line.
+        var quality = new Dictionary<string, (decimal Gsd, int Te, int Ti, int Ge)>
+        {
+            ["10"] = (1.1m, 2, 2, 3), ["20"] = (1.05m, 1, 1, 1), ["30.1"] = (1.1m, 2, 2, 1), ["40"] = (1.02m, 1, 1, 1), ["50"] = (1.5m, 3, 3, 3),
+        };
+        var rows = new List<BomLine>();
         for (var i = 0; i < lines.Length; i++)
         {
             var l = lines[i];
-            db.BomLines.Add(new BomLine
+            var q = quality.GetValueOrDefault(l.No);
+            rows.Add(new BomLine
             {
                 Id = Guid.NewGuid(), ProductId = product.Id, Position = i, LineNo = l.No, Parent = l.Parent, Name = l.Name, ComponentClass = l.Class, Quantity = l.Quantity, Unit = l.Unit,
-                Activity = l.Activity, Supplier = l.Supplier, FactorValue = l.Factor, FactorUnit = l.FactorUnit, FactorSource = l.Source, Omitted = l.Omitted,
+                Activity = l.Activity, Supplier = l.Supplier, FactorValue = l.Factor, FactorUnit = l.FactorUnit, FactorSource = l.Source, FactorPeriod = l.Factor is null ? null : "2024-01~2024-12", Omitted = l.Omitted,
+                UncertaintyGsd = q.Gsd == 0 ? null : q.Gsd, TechnologicalDqr = q.Te == 0 ? null : q.Te, TemporalDqr = q.Ti == 0 ? null : q.Ti, GeographicalDqr = q.Ge == 0 ? null : q.Ge,
             });
         }
 
+        db.BomLines.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+
+        // The reviewer locked version 1, so the demo has a declared footprint to show, print and (later) exchange.
+        var pcr = PcrLibrary.Find(product.PcrId)!;
+        var request = ProductSystem.Build(product, pcr, rows, ProductSystem.FactorYear(product, now));
+        var result = provider.GetRequiredService<FootprintCalculator>().Calculate(request.Value with { MonteCarlo = StoredProductFootprint.MonteCarlo });
+        var company = await db.Companies.AsNoTracking().FirstAsync(c => c.Id == companyId, ct);
+        var information = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(product.InformationJson)!;
+        var record = ProductFootprints.Build(company.Name, product, information, pcr, rows, result.Value, new StoredLock(ReviewerEmail, now, null), 1);
+        var (json, hash) = CanonicalJson.Seal(record);
+        db.ProductFootprints.Add(new ProductFootprintVersion
+        {
+            Id = Guid.NewGuid(), ProductId = product.Id, Version = 1, SchemaVersion = record.SchemaVersion, TotalKgCo2e = record.Result.TotalKgCo2e,
+            RecordJson = json, RecordHash = hash, LockedBy = ReviewerEmail, LockedAtUtc = now,
+        });
         await db.SaveChangesAsync(ct);
     }
 
