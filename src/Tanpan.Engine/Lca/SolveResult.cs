@@ -5,6 +5,7 @@ public enum SolveMethod
     BiCgStab,
     Gmres,
     DenseLu,
+    SparseLu,
 }
 
 public enum SolveStatus
