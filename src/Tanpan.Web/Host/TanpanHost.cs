@@ -42,7 +42,7 @@ public static class TanpanHost
         // Pages are Traditional Chinese: emit the characters, not &#x...; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<TenantScope>();
-        services.AddScoped<Platform.Pcrs.PcrCatalogs>();
+        services.AddScoped<Data.PcrCatalogs>();
         services.AddTanpanAuthorization();
         builder.AddTanpanData();
         // Migrations and first-start accounts before anything else that starts with the host reads the database.

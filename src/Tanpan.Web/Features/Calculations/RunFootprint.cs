@@ -38,7 +38,7 @@ public static class RunFootprint
 
     public sealed record DataPeriodDto(DateOnly? From, DateOnly? To, string? Justification);
 
-    internal static async Task<Results<Ok<FootprintResponse>, ApiError>> Handle(HttpRequest http, FootprintCalculator calculator, ApiJson json, Platform.Pcrs.PcrCatalogs pcrs, CancellationToken ct)
+    internal static async Task<Results<Ok<FootprintResponse>, ApiError>> Handle(HttpRequest http, FootprintCalculator calculator, ApiJson json, Data.PcrCatalogs pcrs, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<Request>(http, json.Options, InputLimits.FootprintBodyBytes, ct);
         if (!body.Succeeded)

@@ -1071,7 +1071,7 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                     b.ToTable("Audit", (string)null);
                 });
 
-            modelBuilder.Entity("Tanpan.Web.Platform.Pcrs.PcrVersion", b =>
+            modelBuilder.Entity("Tanpan.Web.Data.PcrVersion", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

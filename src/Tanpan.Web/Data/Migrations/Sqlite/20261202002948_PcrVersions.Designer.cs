@@ -1063,7 +1063,7 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                     b.ToTable("Audit", (string)null);
                 });
 
-            modelBuilder.Entity("Tanpan.Web.Platform.Pcrs.PcrVersion", b =>
+            modelBuilder.Entity("Tanpan.Web.Data.PcrVersion", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -396,7 +396,7 @@ public sealed partial class DetailModel
         (string, string) Named(string activity) => (activity, HttpContext.ActivityName(activity));
         TransportActivities = [.. library.Secondary.Where(r => r.Activity.Kind == ActivityKind.Transport && r.PerUnit == Units.TonneKilometre).Select(r => Named(r.Activity.ToString()))];
         WasteActivities = [.. library.Secondary.Where(r => r.Activity.Kind == ActivityKind.Waste && r.PerUnit.Dimension == Dimension.Mass).Select(r => Named(r.Activity.ToString()))];
-        MaterialActivities = [.. CompanyFactorList.Select(f => (f.Activity, f.Supplier is null ? f.Name : $"{f.Name}（{f.Supplier}）")),
+        MaterialActivities = [.. CompanyFactorList.Select(f => (f.Activity, f.Supplier is null ? f.Name : HttpContext.T($"{f.Name}（{f.Supplier}）", $"{f.Name} ({f.Supplier})"))),
             .. library.Secondary.Where(r => r.Activity.Kind == ActivityKind.Material).Select(r => Named(r.Activity.ToString()))];
         GridActivities = [.. library.ActivityIds.Where(a => ActivityId.KindOf(a) == ActivityKind.Grid).Select(Named)];
         var totals = new List<SiteActivityTotal>();

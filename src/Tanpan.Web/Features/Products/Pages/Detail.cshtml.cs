@@ -20,7 +20,7 @@ namespace Tanpan.Web.Features.Products.Pages;
 /// from their verified records. The BOM handlers are in <c>Detail.Bom.cs</c>, the derived lines in
 /// <c>Detail.Derived.cs</c>.</summary>
 [Authorize(Policy = PermissionNames.ProductsRead)]
-public sealed partial class DetailModel(TanpanDb db, Engine.Factors.FactorResolver resolver, ICompanyFactors companyFactors, Platform.Pcrs.PcrCatalogs pcrs, Platform.Tenancy.TenantScope tenant, TimeProvider clock, ISiteActivityTotals siteTotals) : FormPage
+public sealed partial class DetailModel(TanpanDb db, Engine.Factors.FactorResolver resolver, ICompanyFactors companyFactors, Data.PcrCatalogs pcrs, Platform.Tenancy.TenantScope tenant, TimeProvider clock, ISiteActivityTotals siteTotals) : FormPage
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -12,7 +12,7 @@ namespace Tanpan.Web.Features.Products.Pages;
 
 /// <summary>The company's products under their PCRs; add one with its model, PCR and declaration (B2B / B2C).</summary>
 [Authorize(Policy = PermissionNames.ProductsRead)]
-public sealed class IndexModel(TanpanDb db, TenantScope tenant, TimeProvider clock, Platform.Pcrs.PcrCatalogs pcrs) : FormPage
+public sealed class IndexModel(TanpanDb db, TenantScope tenant, TimeProvider clock, Data.PcrCatalogs pcrs) : FormPage
 {
     public PcrCatalog Catalog { get; private set; } = PcrLibrary.Shipped;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Footprint;
 using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Localization;
-using Tanpan.Web.Platform.Pcrs;
 using Tanpan.Web.Platform.Records;
 using Tanpan.Web.Platform.Security;
 using Tanpan.Web.Platform.Web;

@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tanpan.Engine.Footprint;
-using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Audit;
 
-namespace Tanpan.Web.Platform.Pcrs;
+namespace Tanpan.Web.Data;
 
 /// <summary>A PCR version the operator added (a new edition of a shipped PCR, or a PCR for another product category):
 /// the document as uploaded and its SHA-256. Platform data, not a tenant's: every company's products follow it.
@@ -58,7 +57,7 @@ public sealed class PcrCatalogs(TanpanDb db)
         foreach (var row in rows)
         {
             var parsed = PcrLibrary.Validate(row.Json);
-            if (parsed.Succeeded && Records.CanonicalJson.Hash(row.Json) == row.Hash)
+            if (parsed.Succeeded && Platform.Records.CanonicalJson.Hash(row.Json) == row.Hash)
             {
                 added.Add(parsed.Value);
             }
