@@ -23,13 +23,23 @@ public static class TanpanHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+
     public static WebApplicationBuilder AddTanpan(this WebApplicationBuilder builder)
     {
         // Only when nothing chose an address (--urls, ASPNETCORE_URLS, Kestrel:Endpoints) does the default apply.
+        // Https:Port adds an HTTPS address on loopback beside the HTTP one (PACT partners must be served over TLS).
+        var httpsPort = builder.Configuration.GetValue<int?>("Https:Port");
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
         {
-            builder.WebHost.UseUrls(DefaultUrl);
+            builder.WebHost.UseUrls(httpsPort is { } port ? [DefaultUrl, $"https://127.0.0.1:{port}"] : [DefaultUrl]);
         }
+
+        // Every HTTPS address serves the configured certificate, else a generated self-signed one. A plain-HTTP
+        // request on an HTTPS port fails the TLS handshake and is not answered.
+        // Loaded on the first TLS handshake, not at start: an app without HTTPS never makes a certificate.
+        var certificate = new Lazy<System.Security.Cryptography.X509Certificates.X509Certificate2>(() =>
+            HttpsCertificate.Load(builder.Configuration, builder.Environment.ContentRootPath, TimeProvider.System));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificateSelector = (_, _) => certificate.Value));
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
