@@ -19,6 +19,22 @@ public sealed class PrincipalMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context, TenantScope tenant)
     {
+        // PACT partners present a bearer token from /auth/token, and only that (the protocol's one way in).
+        if (Features.Pact.PactEndpoints.IsPactPath(context.Request.Path))
+        {
+            var pactError = context.Request.Headers.ContainsKey(Header)
+                ? new BadRequestError("api-key.not-for-pact", $"PACT routes take a bearer token from /auth/token, not an {Header} header.")
+                : await Features.Pact.PactAuth.AuthenticateAsync(context, tenant);
+            if (pactError is not null)
+            {
+                await pactError.ToPact(context.Request.Path.StartsWithSegments("/3", StringComparison.Ordinal) ? 3 : 2).ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+            return;
+        }
+
         if (context.Request.Headers.TryGetValue(Header, out var values) && values.Count > 0)
         {
             var error = await AuthenticateKeyAsync(context, tenant, values.Count == 1 ? values[0] : null);

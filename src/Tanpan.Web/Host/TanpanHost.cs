@@ -10,6 +10,8 @@ using Tanpan.Web.Features.Calculations;
 using Tanpan.Web.Features.Factors;
 using Tanpan.Web.Features.QuickCalculator;
 using Tanpan.Web.Features.Inventory;
+using Tanpan.Web.Features.Pact;
+using Tanpan.Web.Features.Products;
 using Tanpan.Web.Features.WorkOrders;
 using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Security;
@@ -59,7 +61,7 @@ public static class TanpanHost
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<StoredRecordUpgrader>();
         builder.AddTanpanAccounts();
-        services.AddFactors().AddInventory().AddWorkOrders().AddQuickCalculator();
+        services.AddFactors().AddInventory().AddWorkOrders().AddQuickCalculator().AddProducts().AddPact(builder.Configuration);
 
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -140,6 +142,7 @@ public static class TanpanHost
         api.MapQuickCalculator();
         api.MapFactors();
         api.MapWorkOrders();
+        app.MapPact();
         app.MapRazorPages();
         app.MapFormerJobPages();
         app.MapFormerFactorPage();

@@ -12,7 +12,8 @@ public static class AuditText
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
         "Id", "CompanyId", "CreatedAtUtc", "ContentHash", "KeyHash", "Hash", "LegacyHash", "LockedRecordHash", "LockedResultJson", "RecordJson", "ResultJson",
-        "InputsJson", "SchemaVersion", "CurrentCertificateId", "ConcurrencyStamp", "SecurityStamp",
+        "InputsJson", "SchemaVersion", "CurrentCertificateId", "ConcurrencyStamp", "SecurityStamp", "SecretHash", "CallbackSecretProtected",
+        "SecretProtected", "TokenHash",
     };
 
     private static readonly string[] EnumKinds = ["InventoryStatus", "BoundaryApproach", "EntryKind", "CompanyStatus", "AnnouncementKind"];

@@ -5,6 +5,13 @@ using Tanpan.Engine.Common;
 
 namespace Tanpan.Web.Platform.Errors;
 
+/// <summary>Error codes the PACT mapping gives their own protocol code.</summary>
+public static class PactCodes
+{
+    public const string TokenExpired = "pact.token-expired";
+    public const string NotImplemented = "pact.not-implemented";
+}
+
 /// <summary>The one mapping from <see cref="Error"/> to HTTP.</summary>
 public static class ErrorResults
 {
@@ -45,15 +52,19 @@ public static class ErrorResults
     public static IReadOnlyList<FieldError> ToFieldErrors(this Error error, string field = "") =>
         error is Invalid invalid ? invalid.Fields : [new FieldError(field, error.Message, error.Code)];
 
-    /// <summary>For the PACT routes (<c>/2</c>, <c>/3</c>): the Data Exchange Protocol's <c>{"code","message"}</c> body.</summary>
-    public static IResult ToPact(this Error error)
+    /// <summary>For the PACT routes (<c>/2</c>, <c>/3</c>): the Data Exchange Protocol's <c>{"code","message"}</c> body, as
+    /// <c>application/json</c> (partners parse nothing else). v3 names a missing footprint <c>NotFound</c>, v2
+    /// <c>NoSuchFootprint</c>; an unknown or expired token is <c>BadRequest</c> / <c>TokenExpired</c> with 401.</summary>
+    public static IResult ToPact(this Error error, int specMajor)
     {
         var (status, code) = error switch
         {
+            UnauthorizedError { Code: PactCodes.TokenExpired } => (StatusCodes.Status401Unauthorized, "TokenExpired"),
+            BadRequestError { Code: PactCodes.NotImplemented } => (StatusCodes.Status400BadRequest, "NotImplemented"),
             Invalid or BadRequestError => (StatusCodes.Status400BadRequest, "BadRequest"),
             UnauthorizedError => (StatusCodes.Status401Unauthorized, "BadRequest"),
             ForbiddenError => (StatusCodes.Status403Forbidden, "AccessDenied"),
-            NotFoundError => (StatusCodes.Status404NotFound, "NoSuchFootprint"),
+            NotFoundError => (StatusCodes.Status404NotFound, specMajor >= 3 ? "NotFound" : "NoSuchFootprint"),
             _ => (error.StatusCode(), "BadRequest"),
         };
         var message = error is Invalid invalid ? string.Join("; ", invalid.Fields.Select(f => $"{f.Path}: {f.Message}")) : error.Message;

@@ -14,7 +14,9 @@ public static class ErrorPages
     public static bool ForPeople(HttpContext http)
     {
         var path = http.Request.Path;
-        if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase))
+        if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/2", StringComparison.Ordinal) || path.StartsWithSegments("/3", StringComparison.Ordinal)
+            || path.StartsWithSegments("/auth", StringComparison.Ordinal) || path.StartsWithSegments("/.well-known", StringComparison.Ordinal))
         {
             return false;
         }
