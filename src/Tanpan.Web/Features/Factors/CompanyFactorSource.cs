@@ -38,8 +38,23 @@ public sealed class CompanyFactorSource(IReadOnlyDictionary<string, CustomFactor
 }
 
 /// <summary><see cref="ICompanyFactors"/> over the request's database (tenant-filtered).</summary>
-public sealed class CompanyFactors(TanpanDb db) : ICompanyFactors
+public sealed class CompanyFactors(TanpanDb db, TimeProvider clock) : ICompanyFactors
 {
+    public async Task<IReadOnlyList<Engine.Common.FieldError>> AddAsync(CompanyFactorDraft draft, CancellationToken ct)
+    {
+        var built = await CustomFactorEndpoints.BuildAsync(
+            new CustomFactorEndpoints.Request(draft.Code, draft.Name, draft.KgCo2ePerUnit, draft.PerUnit, draft.Source, draft.Version, null, draft.Supplier, draft.ReferenceFrom, draft.ReferenceTo),
+            db, clock.GetUtcNow().UtcDateTime, ct);
+        if (!built.Succeeded)
+        {
+            return built.Errors;
+        }
+
+        db.CustomFactors.Add(built.Value);
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
     public async Task<ICustomFactorSource> LoadAsync(CancellationToken ct) => await CompanyFactorSource.LoadAsync(db, ct);
 
     public async Task<IReadOnlyList<string>> CodesAsync(CancellationToken ct) =>

@@ -57,6 +57,8 @@ public sealed record StoredPactFootprint(
 
     public static StoredPactFootprint From(PublishableFootprint f, Guid companyId, Guid id, IReadOnlyList<Guid> preceding, DateTime nowUtc, decimal massKg)
     {
+        // Served to the second (ISO 8601 without fractions), so stored to the second: a filter on a served time matches.
+        nowUtc = new DateTime(nowUtc.Ticks - (nowUtc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
         var referenceStart = f.ReferenceFrom.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var referenceEnd = f.ReferenceTo.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         // PACT: without a stated validity a footprint is valid three years from the end of its reference period; the

@@ -13,7 +13,13 @@ public interface ICompanyFactors
 
     /// <summary>The company's factors with what a chooser shows: name, value, unit, who declared it and its period.</summary>
     Task<IReadOnlyList<CompanyFactorInfo>> ListAsync(CancellationToken ct);
+
+    /// <summary>Adds a supplier-declared factor (a received footprint becoming BOM primary data) under the same rules
+    /// as the factor page; the field errors name the draft's fields when it is refused.</summary>
+    Task<IReadOnlyList<Engine.Common.FieldError>> AddAsync(CompanyFactorDraft draft, CancellationToken ct);
 }
+
+public sealed record CompanyFactorDraft(string Code, string Name, decimal KgCo2ePerUnit, string PerUnit, string Source, string? Version, string Supplier, DateOnly? ReferenceFrom, DateOnly? ReferenceTo);
 
 /// <summary>A company factor as another feature sees it; <see cref="Supplier"/> set = the supplier's primary data.</summary>
 public sealed record CompanyFactorInfo(string Activity, string Name, decimal KgCo2ePerUnit, string PerUnit, string? Supplier, DateOnly? ReferenceFrom, DateOnly? ReferenceTo);

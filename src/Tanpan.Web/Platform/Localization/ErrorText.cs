@@ -22,6 +22,11 @@ public static class ErrorText
         ["upload.not-a-spreadsheet"] = ("無法讀取：請上傳 .xlsx 或 .csv 檔（可下載範本）。", "not a readable spreadsheet: upload an .xlsx or .csv file (download the template)."),
         ["upload.extension-not-allowed"] = ("只接受 .xlsx 或 .csv 檔。", "only .xlsx or .csv files are accepted."),
 
+        ["pact.publish.not-locked"] = ("此版本不是已鎖定的產品碳足跡（或其紀錄驗證失敗）。", ""),
+        ["pact.publish.already"] = ("此版本已經發布過。", ""),
+        ["pact.publish.mass"] = ("發布前須填產品重量（kg）：PACT 須載明每宣告單位的產品質量，請在產品資訊「重量」填寫。", ""),
+        ["pact.publish.gwp"] = ("PACT 碳足跡只接受 AR5 或 AR6 全球暖化潛勢。", ""),
+
         // Field validation, rendered from the error's code and arguments ({name} is an argument).
         ["factor.value.range"] = ("必填：每單位 kgCO2e，0 以上、不超過 1e9", ""),
         ["factor.unit.unknown"] = ("不是排放係數單位；請用 kgCO2e/單位、tCO2e/單位 或 gCO2e/單位，例如 kgCO2e/kWh", ""),

@@ -26,6 +26,10 @@ public sealed record Permission(string Name, bool OpenToApiKeys, IReadOnlyList<s
     public static readonly Permission ProductsLock = new(PermissionNames.ProductsLock, false, Reviewers);
     public static readonly Permission FactorsRead = new(PermissionNames.FactorsRead, true, CompanyRoles);
     public static readonly Permission FactorsWrite = new(PermissionNames.FactorsWrite, true, Editors);
+    public static readonly Permission ExchangeRead = new(PermissionNames.ExchangeRead, false, CompanyRoles);
+    public static readonly Permission ExchangeRequest = new(PermissionNames.ExchangeRequest, false, Editors);
+    public static readonly Permission ExchangePublish = new(PermissionNames.ExchangePublish, false, Reviewers);
+    public static readonly Permission ExchangeManage = new(PermissionNames.ExchangeManage, false, Admins);
     public static readonly Permission UsersManage = new(PermissionNames.UsersManage, false, Admins);
     public static readonly Permission CompanyManage = new(PermissionNames.CompanyManage, false, Admins);
     public static readonly Permission ApiKeysManage = new(PermissionNames.ApiKeysManage, false, Admins);
@@ -34,7 +38,7 @@ public sealed record Permission(string Name, bool OpenToApiKeys, IReadOnlyList<s
     public static readonly IReadOnlyList<Permission> All =
     [
         InventoryRead, InventoryWrite, InventoryReview, InventoryUnlock, AuditRead, WorkOrdersRead, WorkOrdersWrite, WorkOrdersCertify,
-        ProductsRead, ProductsWrite, ProductsLock, FactorsRead, FactorsWrite, UsersManage, CompanyManage, ApiKeysManage, Operate,
+        ProductsRead, ProductsWrite, ProductsLock, FactorsRead, FactorsWrite, ExchangeRead, ExchangeRequest, ExchangePublish, ExchangeManage, UsersManage, CompanyManage, ApiKeysManage, Operate,
     ];
 
     /// <summary>The scopes a company admin can give an API key.</summary>
@@ -59,6 +63,10 @@ public static class PermissionNames
     public const string ProductsLock = "products:lock";
     public const string FactorsRead = "factors:read";
     public const string FactorsWrite = "factors:write";
+    public const string ExchangeRead = "exchange:read";
+    public const string ExchangeRequest = "exchange:request";
+    public const string ExchangePublish = "exchange:publish";
+    public const string ExchangeManage = "exchange:manage";
     public const string UsersManage = "users:manage";
     public const string CompanyManage = "company:manage";
     public const string ApiKeysManage = "api-keys:manage";
