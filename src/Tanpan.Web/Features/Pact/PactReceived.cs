@@ -18,6 +18,9 @@ public static class PactReceived
 
     public sealed record Result(ReceivedFootprint? Value, string? Error);
 
+    /// <summary>Documents are kept with their characters as sent (Chinese names readable, not \uXXXX).</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+
     public static Result Read(JsonObject? pf, int major, string? supplierName, DateTime nowUtc)
     {
         if (pf is null)
@@ -62,7 +65,7 @@ public static class PactReceived
 
         var mass = Number(pcf, "productMassPerDeclaredUnit");
         var dqi = pcf["dqi"] as JsonObject;
-        var document = pf.ToJsonString();
+        var document = pf.ToJsonString(Readable);
         var product = Text(pf, "productNameCompany") ?? Text(pf, "productDescription") ?? "?";
         return new(new ReceivedFootprint
         {

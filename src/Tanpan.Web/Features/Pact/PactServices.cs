@@ -7,7 +7,7 @@ public static class PactServices
 {
     public static IServiceCollection AddPact(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<PactEvents>().AddScoped<PublishFootprint>();
+        services.AddScoped<PactEvents>().AddScoped<PublishFootprint>().AddScoped<SupplierExchange>();
         services.AddSingleton<PactSender>().AddHostedService(sp => sp.GetRequiredService<PactSender>());
         var allowPrivate = configuration.GetValue("Pact:AllowPrivateNetworks", false);
         services.AddHttpClient<PactRemote>(PactRemote.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))

@@ -106,6 +106,19 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("POST", "/operator/pcrs", [Operator], null, true);
         yield return new("GET", "/operator/certificate", [Operator], null, true);
         yield return new("GET", "/account", [Operator, .. CompanyRoles], null, true);
+        yield return new("GET", "/exchange", CompanyRoles, null, true);
+        yield return new("POST", "/exchange?handler=Publish", [Admin, Reviewer], null, true, "Version=");
+        yield return new("POST", $"/exchange?handler=Answer&requestId={none}", [Admin, Reviewer], null, true);
+        yield return new("POST", $"/exchange?handler=Reject&requestId={none}", [Admin, Reviewer], null, true, "RejectMessage=");
+        yield return new("GET", "/exchange/clients", [Admin], null, true);
+        yield return new("POST", "/exchange/clients?handler=Create", [Admin], null, true, "Name=");
+        yield return new("POST", $"/exchange/clients?handler=Revoke&clientId={none}", [Admin], null, true);
+        yield return new("GET", "/exchange/suppliers", CompanyRoles, null, true);
+        yield return new("POST", "/exchange/suppliers?handler=Connect", [Admin], null, true, "Connection.Name=");
+        yield return new("POST", $"/exchange/suppliers?handler=Fetch&connectionId={none}", [Admin, Clerk], null, true);
+        yield return new("POST", "/exchange/suppliers?handler=Use", [Admin, Clerk], null, true, "FactorCode=");
+        yield return new("GET", "/exchange/invitations", [Admin, Clerk], null, true);
+        yield return new("POST", "/exchange/invitations", [Admin, Clerk], null, true, "Email=");
     }
 
     [Fact]
