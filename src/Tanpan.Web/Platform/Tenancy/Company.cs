@@ -47,6 +47,10 @@ public sealed class Company
     /// is then impossible); recorded in the audit trail and printed in every report it approves.</summary>
     public bool SinglePersonReview { get; set; }
 
+    /// <summary>The company consents to the association seeing that it exchanges footprints (PACT), and how: what it
+    /// publishes and whom it reads from, as counts. Off until the company's admin turns it on.</summary>
+    public DateTime? ExchangeListedAtUtc { get; set; }
+
     public DateTime? DecidedAtUtc { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }

@@ -237,4 +237,26 @@ public sealed partial class PactClientTests(PactBench bench) : IClassFixture<Pac
         var page = await admin.GetStringAsync("/exchange?lang=en");
         Assert.Contains("Published footprints", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheAssociation_SeesOnlyConsentingMembers_AsCounts()
+    {
+        await using var app = new ClientApp();
+        var listedName = "同意公司 " + Guid.NewGuid().ToString("N")[..6];
+        var hiddenName = "不同意公司 " + Guid.NewGuid().ToString("N")[..6];
+        var (_, listed) = await app.SignInAsNewCompanyUserAsync(listedName);
+        await app.SignInAsNewCompanyUserAsync(hiddenName);
+        await Forms.PostAsync(listed, "/exchange/clients", [new("Name", "客戶 ERP")], handler: "Create");
+        var consent = await Forms.PostAsync(listed, "/exchange", [], handler: "Listing&listed=true");
+        Assert.Contains("data-testid=\"listing-state\">已同意", await consent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var operatorClient = await app.SignInAsync(TanpanApp.OperatorEmail, TanpanApp.OperatorPassword);
+        var page = await operatorClient.GetStringAsync("/operator/exchange");
+        Assert.Contains(listedName, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(hiddenName, page, StringComparison.Ordinal);
+        Assert.Matches(listedName + "</td><td></td><td>0</td><td>1</td><td>0</td>", page);
+
+        await Forms.PostAsync(listed, "/exchange", [], handler: "Listing&listed=false");
+        Assert.DoesNotContain(listedName, await operatorClient.GetStringAsync("/operator/exchange"), StringComparison.Ordinal);
+    }
 }

@@ -118,6 +118,8 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("POST", $"/exchange/suppliers?handler=Fetch&connectionId={none}", [Admin, Clerk], null, true);
         yield return new("POST", "/exchange/suppliers?handler=Use", [Admin, Clerk], null, true, "FactorCode=");
         yield return new("GET", "/exchange/invitations", [Admin, Clerk], null, true);
+        yield return new("POST", "/exchange?handler=Listing&listed=true", [Admin], null, true);
+        yield return new("GET", "/operator/exchange", [Operator], null, true);
         yield return new("POST", "/exchange/invitations", [Admin, Clerk], null, true, "Email=");
     }
 

@@ -27,6 +27,11 @@ public sealed class IndexModel(TanpanDb db, IPublishableFootprints footprints, P
 
     public bool CanPublish { get; private set; }
 
+    public bool CanManage { get; private set; }
+
+    /// <summary>When the company consented to the association's exchange directory (null: it did not).</summary>
+    public DateTime? ListedAtUtc { get; private set; }
+
     [BindProperty]
     public string? Version { get; set; }
 
@@ -127,6 +132,23 @@ public sealed class IndexModel(TanpanDb db, IPublishableFootprints footprints, P
         return RedirectDone("/exchange", "已拒絕並排入回覆。", "Rejected; the answer is queued to be sent.");
     }
 
+    /// <summary>The admin's consent to the association's directory of members that exchange footprints, or its withdrawal.</summary>
+    public async Task<IActionResult> OnPostListingAsync(bool listed, CancellationToken ct)
+    {
+        if (!PermissionHandler.Holds(User, Permission.ExchangeManage))
+        {
+            return Forbid();
+        }
+
+        var companyId = HttpContext.RequestServices.GetRequiredService<Platform.Tenancy.TenantScope>().CompanyId;
+        var company = await db.Companies.FirstAsync(c => c.Id == companyId, ct);
+        company.ExchangeListedAtUtc = listed ? HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime : null;
+        await db.SaveChangesAsync(ct);
+        return listed
+            ? RedirectDone("/exchange", "已同意公會查看本公司的碳足跡交換概況。", "The association may now see that your company exchanges footprints.")
+            : RedirectDone("/exchange", "已撤回同意，公會不再看到本公司的交換概況。", "Consent withdrawn: the association no longer sees your exchange.");
+    }
+
     public static IReadOnlyList<string> ProductIdsOf(PactExchange x) => CanonicalJson.Deserialize<PactFilter>(x.FilterJson).ProductIds;
 
     public static string StatusName(HttpContext http, PactRequestStatus s) => s switch
@@ -147,6 +169,9 @@ public sealed class IndexModel(TanpanDb db, IPublishableFootprints footprints, P
     private async Task LoadAsync(CancellationToken ct)
     {
         CanPublish = PermissionHandler.Holds(User, Permission.ExchangePublish);
+        CanManage = PermissionHandler.Holds(User, Permission.ExchangeManage);
+        var companyId = HttpContext.RequestServices.GetRequiredService<Platform.Tenancy.TenantScope>().CompanyId;
+        ListedAtUtc = await db.Companies.AsNoTracking().Where(c => c.Id == companyId).Select(c => c.ExchangeListedAtUtc).FirstOrDefaultAsync(ct);
         Published = await db.PactFootprints.AsNoTracking().OrderByDescending(f => f.CreatedAtUtc).ToListAsync(ct);
         Products = await footprints.ListAsync(ct);
         Requests = (await db.PactExchanges.AsNoTracking().ToListAsync(ct)).OrderByDescending(x => x.CreatedAtUtc).Take(200).ToList();
