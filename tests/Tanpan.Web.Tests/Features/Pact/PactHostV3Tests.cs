@@ -388,4 +388,51 @@ public sealed class PactHostV3Tests(PactBench bench) : IClassFixture<PactBench>
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/3/footprints/{pfId}")).StatusCode);
         Assert.Empty((await JsonAsync(await http.GetAsync("/3/footprints")))["data"]!.AsArray());
     }
+
+    [Fact]
+    public async Task HostileEventsAndQueries_NeverGiveA5xx()
+    {
+        var hostile = new Tanpan.Web.Tests.Fuzz.Hostile(20261202);
+        using var http = await bench.AuthorizedAsync();
+        var failures = new List<string>();
+        for (var i = 0; i < 300; i++)
+        {
+            var type = (i % 4) switch { 0 => PactEvents.Types.Created3, 1 => PactEvents.Types.Published3, 2 => PactEvents.Types.Fulfilled3, _ => PactEvents.Types.Rejected2 };
+            var data = new JsonObject
+            {
+                ["productId"] = hostile.Value(), ["pfIds"] = hostile.Value(), ["requestEventId"] = hostile.Value(), ["pfs"] = hostile.Value(),
+                ["error"] = hostile.Value(), ["validOn"] = hostile.Value(), ["pf"] = hostile.Value(), ["status"] = hostile.Value(),
+            };
+            var body = new JsonObject { ["specversion"] = i % 7 == 0 ? hostile.Value() : "1.0", ["id"] = hostile.Value(), ["source"] = i % 3 == 0 ? hostile.Value() : "ftp://x", ["type"] = type, ["data"] = i % 5 == 0 ? hostile.Value() : data };
+            var status = await StatusAsync(() => http.PostAsync(i % 2 == 0 ? "/3/events" : "/2/events", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/cloudevents+json")));
+            if (status >= 500)
+            {
+                failures.Add($"{status} {body.ToJsonString()[..Math.Min(200, body.ToJsonString().Length)]}");
+            }
+
+            var query = $"/3/footprints?limit={Uri.EscapeDataString(hostile.Value()?.ToJsonString() ?? "")}&validOn={Uri.EscapeDataString(hostile.Value()?.ToJsonString() ?? "")}&productId={Uri.EscapeDataString(hostile.Value()?.ToJsonString() ?? "")}";
+            var listed = await StatusAsync(() => http.GetAsync(query));
+            if (listed >= 500)
+            {
+                failures.Add($"{listed} {query[..Math.Min(200, query.Length)]}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
+    }
+
+    /// <summary>The status, or 0 when the server refused the request before answering it (a body or URL over its
+    /// limits is cut off, which the client sees as a broken connection): not a 5xx either way.</summary>
+    private static async Task<int> StatusAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        try
+        {
+            using var response = await send();
+            return (int)response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return 0;
+        }
+    }
 }
