@@ -242,6 +242,28 @@ public sealed class PactHostV3Tests(PactBench bench) : IClassFixture<PactBench>
     }
 
     [Fact]
+    public async Task AnAnswerLeftQueuedByAStoppedApp_IsSentByTheNextOne()
+    {
+        // What a process that stopped mid-send leaves behind: a fulfilled request, queued, its lease run out.
+        var id = $"run-{Guid.NewGuid():N}/left-over";
+        await bench.InCompanyAsync(bench.CompanyId, async (db, _) =>
+        {
+            var client = await db.PactClients.FirstAsync(c => c.ClientId == bench.ClientId);
+            db.PactExchanges.Add(new PactExchange
+            {
+                Direction = PactDirection.Inbound, SpecMajor = 3, RequestEventId = id, PactClientId = client.Id, Source = bench.Listener.BaseUrl,
+                ReplySource = bench.Address.GetLeftPart(UriPartial.Authority), FilterJson = Tanpan.Web.Platform.Records.CanonicalJson.Serialize(PactFilter.None with { ProductIds = [$"urn:uuid:{bench.ProductId}"] }),
+                Status = PactRequestStatus.Fulfilled, AnswerPfIdsJson = $"[\"{bench.NewPfId}\"]", CreatedAtUtc = DateTime.UtcNow.AddMinutes(-10), AnsweredAtUtc = DateTime.UtcNow.AddMinutes(-10),
+                Delivery = PactDelivery.Queued, Attempts = 1, NextAttemptAtUtc = DateTime.UtcNow.AddMinutes(-9), LeaseUntilUtc = DateTime.UtcNow.AddMinutes(-5), LastError = "process stopped",
+            });
+            await db.SaveChangesAsync();
+        });
+
+        var answer = await bench.Listener.AnswerToAsync(id);
+        PactSchemas.AssertValid("V3.0-event-fulfilled", answer.Body);
+    }
+
+    [Fact]
     public async Task TC15_16_40_PublishedEvents_AcceptedWithUuids_RefusedWithoutOrWithABadToken()
     {
         JsonObject Published(params string[] ids) => new()
