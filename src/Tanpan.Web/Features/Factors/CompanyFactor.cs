@@ -37,6 +37,16 @@ public sealed class CompanyFactor : ITenantOwned
 
     public DateOnly? ReferenceTo { get; set; }
 
+    /// <summary>The supplier's data quality (PACT DQR 1–5, technological / temporal / geographical) when the factor
+    /// came from a received footprint; a BOM line using the factor without ratings of its own takes these.</summary>
+    public decimal? TechnologicalDqr { get; set; }
+
+    /// <inheritdoc cref="TechnologicalDqr"/>
+    public decimal? TemporalDqr { get; set; }
+
+    /// <inheritdoc cref="TechnologicalDqr"/>
+    public decimal? GeographicalDqr { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 }
 
@@ -44,6 +54,9 @@ internal sealed class CompanyFactorConfiguration : IEntityTypeConfiguration<Comp
 {
     public void Configure(EntityTypeBuilder<CompanyFactor> e)
     {
+        e.Property(x => x.TechnologicalDqr).HasPrecision(9, 4);
+        e.Property(x => x.TemporalDqr).HasPrecision(9, 4);
+        e.Property(x => x.GeographicalDqr).HasPrecision(9, 4);
         e.ToTable("CustomFactors");
         e.Property(f => f.Code).HasMaxLength(64);
         e.Property(f => f.Name).HasMaxLength(200);

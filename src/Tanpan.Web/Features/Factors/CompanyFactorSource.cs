@@ -50,6 +50,12 @@ public sealed class CompanyFactors(TanpanDb db, TimeProvider clock) : ICompanyFa
             return built.Errors;
         }
 
+        if (new[] { draft.TechnologicalDqr, draft.TemporalDqr, draft.GeographicalDqr }.Any(d => d is < 1 or > 5))
+        {
+            return [new Engine.Common.FieldError("dqr", "data quality ratings are 1 (very good) to 5 (poor)", "bom.dqr")];
+        }
+
+        (built.Value.TechnologicalDqr, built.Value.TemporalDqr, built.Value.GeographicalDqr) = (draft.TechnologicalDqr, draft.TemporalDqr, draft.GeographicalDqr);
         db.CustomFactors.Add(built.Value);
         await db.SaveChangesAsync(ct);
         return [];
@@ -62,5 +68,5 @@ public sealed class CompanyFactors(TanpanDb db, TimeProvider clock) : ICompanyFa
 
     public async Task<IReadOnlyList<CompanyFactorInfo>> ListAsync(CancellationToken ct) =>
         (await db.CustomFactors.AsNoTracking().OrderBy(f => f.Code).ToListAsync(ct))
-            .Select(f => new CompanyFactorInfo("custom." + f.Code, f.Name, f.KgCo2ePerUnit, f.PerUnit, f.Supplier, f.ReferenceFrom, f.ReferenceTo)).ToList();
+            .Select(f => new CompanyFactorInfo("custom." + f.Code, f.Name, f.KgCo2ePerUnit, f.PerUnit, f.Supplier, f.ReferenceFrom, f.ReferenceTo, f.TechnologicalDqr, f.TemporalDqr, f.GeographicalDqr)).ToList();
 }

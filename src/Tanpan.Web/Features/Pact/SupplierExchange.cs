@@ -190,9 +190,12 @@ public sealed class SupplierExchange(TanpanDb db, PactRemote remote, IDataProtec
         var primary = received.All(r => r.PrimaryDataPercent is not null)
             ? $"primary data {shares.Sum(s => s.Weight / total * received.First(r => r.Id == s.ReceivedId).PrimaryDataPercent!.Value).ToString("0.#", CultureInfo.InvariantCulture)} %"
             : null;
+        decimal? Weighted(Func<ReceivedFootprint, decimal?> rating) => received.All(r => rating(r) is not null)
+            ? shares.Sum(s => s.Weight / total * rating(received.First(r => r.Id == s.ReceivedId))!.Value) : null;
         errors.AddRange(await factors.AddAsync(new CompanyFactorDraft(
             code ?? string.Empty, name ?? string.Empty, value, "kgCO2e/" + received[0].DeclaredUnit, source.Length > 1000 ? source[..1000] : source, primary,
-            suppliers.Length > 200 ? suppliers[..200] : suppliers, from is null || to is null ? null : from, from is null || to is null ? null : to), ct));
+            suppliers.Length > 200 ? suppliers[..200] : suppliers, from is null || to is null ? null : from, from is null || to is null ? null : to,
+            Weighted(r => r.TechnologicalDqr), Weighted(r => r.TemporalDqr), Weighted(r => r.GeographicalDqr)), ct));
         return errors;
     }
 

@@ -19,7 +19,9 @@ public interface ICompanyFactors
     Task<IReadOnlyList<Engine.Common.FieldError>> AddAsync(CompanyFactorDraft draft, CancellationToken ct);
 }
 
-public sealed record CompanyFactorDraft(string Code, string Name, decimal KgCo2ePerUnit, string PerUnit, string Source, string? Version, string Supplier, DateOnly? ReferenceFrom, DateOnly? ReferenceTo);
+public sealed record CompanyFactorDraft(string Code, string Name, decimal KgCo2ePerUnit, string PerUnit, string Source, string? Version, string Supplier, DateOnly? ReferenceFrom, DateOnly? ReferenceTo,
+    decimal? TechnologicalDqr = null, decimal? TemporalDqr = null, decimal? GeographicalDqr = null);
 
 /// <summary>A company factor as another feature sees it; <see cref="Supplier"/> set = the supplier's primary data.</summary>
-public sealed record CompanyFactorInfo(string Activity, string Name, decimal KgCo2ePerUnit, string PerUnit, string? Supplier, DateOnly? ReferenceFrom, DateOnly? ReferenceTo);
+public sealed record CompanyFactorInfo(string Activity, string Name, decimal KgCo2ePerUnit, string PerUnit, string? Supplier, DateOnly? ReferenceFrom, DateOnly? ReferenceTo,
+    decimal? TechnologicalDqr = null, decimal? TemporalDqr = null, decimal? GeographicalDqr = null);

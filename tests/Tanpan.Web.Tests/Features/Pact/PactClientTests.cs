@@ -80,7 +80,20 @@ public sealed partial class PactClientTests(PactBench bench) : IClassFixture<Pac
             Assert.Contains(bench.NewPfId.ToString(), factor.Source, StringComparison.Ordinal);
             Assert.Contains("60 %", factor.Source, StringComparison.Ordinal);
             Assert.NotNull(factor.ReferenceFrom);
+            var ter = (0.6m * received.Single(r => r.PfId == bench.NewPfId).TechnologicalDqr!.Value) + (0.4m * received.Single(r => r.PfId == bench.OldPfId).TechnologicalDqr!.Value);
+            Assert.Equal(ter, factor.TechnologicalDqr!.Value, 10);
+            Assert.NotNull(factor.GeographicalDqr);
         }
+
+        // A BOM line on the factor is the supplier's primary data and rates as the supplier's footprint did.
+        var product = await Forms.PostAsync(admin, "/products", [new("Name", "組合機"), new("PcrId", "tmba-cnc-lathe-2024"), new("Boundary", "cradle-to-gate")]);
+        var productUrl = product.RequestMessage!.RequestUri!.AbsolutePath;
+        var line = await Forms.PostAsync(admin, productUrl, [new("Line.LineNo", "10"), new("Line.Name", "外購車床"), new("Line.ComponentClass", "main"), new("Line.Quantity", "1"), new("Line.Unit", "piece"), new("Line.Activity", "custom.lathe-avg")], handler: "Line");
+        var detail = await line.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, line.StatusCode);
+        Assert.Contains("custom.lathe-avg", detail, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"primary-share\">100.00%", detail, StringComparison.Ordinal);
+        Assert.Contains("已評等 100.00%", detail, StringComparison.Ordinal);
 
         // A share on nothing, or a code already taken, is refused on the page and saves nothing.
         var none = await Forms.PostAsync(admin, "/exchange/suppliers", [new("FactorCode", "x"), new("FactorName", "x")], handler: "Use");

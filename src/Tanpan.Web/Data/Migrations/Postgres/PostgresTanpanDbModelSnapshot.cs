@@ -210,6 +210,10 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<decimal?>("GeographicalDqr")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
                     b.Property<decimal>("KgCo2ePerUnit")
                         .HasPrecision(28, 12)
                         .HasColumnType("numeric(28,12)");
@@ -238,6 +242,14 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                     b.Property<string>("Supplier")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("TechnologicalDqr")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal?>("TemporalDqr")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
 
                     b.Property<string>("Version")
                         .HasMaxLength(100)

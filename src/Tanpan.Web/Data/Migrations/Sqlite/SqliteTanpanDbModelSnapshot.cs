@@ -201,6 +201,10 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("GeographicalDqr")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("KgCo2ePerUnit")
                         .HasPrecision(28, 12)
                         .HasColumnType("TEXT");
@@ -228,6 +232,14 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Supplier")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TechnologicalDqr")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TemporalDqr")
+                        .HasPrecision(9, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Version")

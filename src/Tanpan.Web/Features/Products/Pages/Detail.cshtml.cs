@@ -167,6 +167,16 @@ public sealed partial class DetailModel(TanpanDb db, Engine.Factors.FactorResolv
         calculator = new FootprintCalculator(new Engine.Inventory.InventoryCalculator(resolver.WithCustomFactors(await companyFactors.LoadAsync(ct))));
         CompanyFactorList = await companyFactors.ListAsync(ct);
         Lines = await db.BomLines.AsNoTracking().Where(l => l.ProductId == id).OrderBy(l => l.Position).ToListAsync(ct);
+        // A line on a supplier's factor without ratings of its own rates as the supplier's footprint did (whole grades,
+        // as a line is rated); in memory only, so the line's own entry stays what was entered.
+        foreach (var line in Lines.Where(l => l.Activity is not null && l.TechnologicalDqr is null && l.TemporalDqr is null && l.GeographicalDqr is null))
+        {
+            if (CompanyFactorList.FirstOrDefault(f => f.Activity == line.Activity) is { TechnologicalDqr: { } ter, TemporalDqr: { } tir, GeographicalDqr: { } ger })
+            {
+                (line.TechnologicalDqr, line.TemporalDqr, line.GeographicalDqr) = (Grade(ter), Grade(tir), Grade(ger));
+            }
+        }
+
         Information = JsonSerializer.Deserialize<Dictionary<string, string>>(product.InformationJson) ?? [];
         if (CanEdit && version is null)
         {
@@ -247,4 +257,6 @@ public sealed partial class DetailModel(TanpanDb db, Engine.Factors.FactorResolv
         var outcome = calculator.Calculate(body);
         return outcome.Succeeded ? (outcome.Value, []) : (null, outcome.Errors);
     }
+
+    private static int Grade(decimal rating) => (int)Math.Clamp(Math.Round(rating, MidpointRounding.AwayFromZero), 1, 5);
 }
