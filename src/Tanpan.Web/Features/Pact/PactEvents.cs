@@ -92,7 +92,7 @@ public sealed class PactEvents(TanpanDb db, Platform.Contracts.IPublishableFootp
 
         return type switch
         {
-            Types.Published3 or Types.Published2 => Published(major, data),
+            Types.Published3 or Types.Published2 => await PublishedAsync(http, major, data, ct),
             Types.Created3 or Types.Created2 => await CreatedAsync(http, major, id, source, data, ct),
             Types.Fulfilled3 or Types.Fulfilled2 => await FulfilledAsync(major, data, ct),
             Types.Rejected3 or Types.Rejected2 => await RejectedAsync(major, data, ct),
@@ -100,14 +100,22 @@ public sealed class PactEvents(TanpanDb db, Platform.Contracts.IPublishableFootp
         };
     }
 
-    private IResult Published(int major, JsonObject data)
+    private async Task<IResult> PublishedAsync(HttpContext http, int major, JsonObject data, CancellationToken ct)
     {
         if (data["pfIds"] is not JsonArray ids || ids.Any(i => i is not JsonValue v || !v.TryGetValue<string>(out var s) || !Guid.TryParse(s, out _)))
         {
             return Bad(major, "data.pfIds must be an array of footprint ids (UUIDs).");
         }
 
-        // A supplier tells us footprints changed: the next fetch of that supplier brings them; nothing else to do.
+        // A supplier we read from (it answers us with this client) tells us footprints changed: fetch them now.
+        var client = PactAuth.ClientOf(http.User);
+        if (await db.SupplierConnections.FirstOrDefaultAsync(s => s.CallbackClientId == client, ct) is { } supplier)
+        {
+            var error = await http.RequestServices.GetRequiredService<SupplierExchange>().FetchIdsAsync(supplier, ids.Select(i => Guid.Parse(i!.GetValue<string>())).ToList(), ct);
+            supplier.LastError = error;
+            await db.SaveChangesAsync(ct);
+        }
+
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("PACT PublishedEvent for {Count} footprints received by {Actor}", ids.Count, tenant.Actor);

@@ -75,10 +75,9 @@ public sealed class SupplierExchange(TanpanDb db, PactRemote remote, IDataProtec
         var count = 0;
         if (token.Ok)
         {
-            var query = string.IsNullOrWhiteSpace(productId) ? string.Empty
-                : connection.SpecMajor == 3 ? "productId=" + Uri.EscapeDataString(productId.Trim())
-                : "$filter=" + Uri.EscapeDataString($"productIds/any(productId:(productId eq '{productId.Trim().Replace("'", "''", StringComparison.Ordinal)}'))");
-            var listed = await remote.ListAsync(connection.BaseUrl, connection.SpecMajor, token.Value!, query, ct);
+            var listed = Guid.TryParse(productId?.Trim(), out var pfId)
+                ? await OneAsync(connection, token.Value!, pfId, ct)
+                : await remote.ListAsync(connection.BaseUrl, connection.SpecMajor, token.Value!, Query(connection, productId), ct);
             error = listed.Error;
             if (listed.Ok)
             {
@@ -198,6 +197,43 @@ public sealed class SupplierExchange(TanpanDb db, PactRemote remote, IDataProtec
             Weighted(r => r.TechnologicalDqr), Weighted(r => r.TemporalDqr), Weighted(r => r.GeographicalDqr)), ct));
         return errors;
     }
+
+    /// <summary>Fetches these footprints one by one (a supplier's PublishedEvent names them), keeping those that read.</summary>
+    public async Task<string?> FetchIdsAsync(SupplierConnection connection, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        var token = await remote.TokenAsync(connection.BaseUrl, connection.ClientId, Secret(connection), ct);
+        if (!token.Ok)
+        {
+            return token.Error;
+        }
+
+        var received = new List<ReceivedFootprint>();
+        foreach (var id in ids.Distinct().Take(100))
+        {
+            var one = await remote.FootprintAsync(connection.BaseUrl, connection.SpecMajor, token.Value!, id, ct);
+            if (one.Ok && PactReceived.Read(one.Value, connection.SpecMajor, connection.Name, clock.GetUtcNow().UtcDateTime).Value is { } r)
+            {
+                r.SupplierConnectionId = connection.Id;
+                received.Add(r);
+            }
+        }
+
+        await PactReceived.StoreAsync(db, received, ct);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    private async Task<PactRemote.Outcome<IReadOnlyList<System.Text.Json.Nodes.JsonObject>>> OneAsync(SupplierConnection connection, string token, Guid id, CancellationToken ct)
+    {
+        var one = await remote.FootprintAsync(connection.BaseUrl, connection.SpecMajor, token, id, ct);
+        return one.Ok ? new([one.Value!], null) : new(null, one.Error);
+    }
+
+    /// <summary>A product id as the supplier's protocol filters it (v3 productId, v2 $filter).</summary>
+    private static string Query(SupplierConnection connection, string? productId) =>
+        string.IsNullOrWhiteSpace(productId) ? string.Empty
+        : connection.SpecMajor == 3 ? "productId=" + Uri.EscapeDataString(productId.Trim())
+        : "$filter=" + Uri.EscapeDataString($"productIds/any(productId:(productId eq '{productId.Trim().Replace("'", "''", StringComparison.Ordinal)}'))");
 
     private string Secret(SupplierConnection connection) => protection.CreateProtector(PactSender.SecretPurpose).Unprotect(connection.SecretProtected);
 }

@@ -186,6 +186,24 @@ public sealed partial class PactClientTests(PactBench bench) : IClassFixture<Pac
             Assert.False(pf.SelfDeclared);
         }
 
+        // The supplier announces a footprint (PublishedEvent, with the client we issued it): we fetch it at once.
+        using (var supplierSide = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator }) { BaseAddress = buyerAddress })
+        {
+            using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "/auth/token") { Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]) };
+            tokenRequest.Headers.Authorization = System.Net.Http.Headers.AuthenticationHeaderValue.Parse(PactAuth.BasicHeader(answerClient, answerSecret));
+            var token = System.Text.Json.Nodes.JsonNode.Parse(await (await supplierSide.SendAsync(tokenRequest)).Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+            supplierSide.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            var published = $$$"""{"type":"{{{PactEvents.Types.Published3}}}","specversion":"1.0","id":"{{{Guid.NewGuid()}}}","source":"{{{bench.Address.GetLeftPart(UriPartial.Authority)}}}","time":"2026-12-02T00:00:00Z","data":{"pfIds":["{{{bench.OldPfId}}}"]}}""";
+            using var announced = await supplierSide.PostAsync("/3/events", new StringContent(published, System.Text.Encoding.UTF8, "application/cloudevents+json"));
+            Assert.Equal(HttpStatusCode.OK, announced.StatusCode);
+        }
+
+        using (var scope = buyer.Services.CreateScope())
+        {
+            var ids = await scope.ServiceProvider.GetRequiredService<TanpanDb>().ReceivedFootprints.IgnoreQueryFilters().Where(r => r.CompanyId == buyerCompany).Select(r => r.PfId).ToListAsync();
+            Assert.Contains(bench.OldPfId, ids);
+        }
+
         // The supplier's side shows the request fulfilled and delivered.
         await bench.InCompanyAsync(bench.CompanyId, async (db, _) =>
         {
