@@ -20,7 +20,17 @@ public sealed class PrincipalMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, TenantScope tenant)
     {
         // PACT partners present a bearer token from /auth/token, and only that (the protocol's one way in).
-        if (Features.Pact.PactEndpoints.IsPactPath(context.Request.Path))
+        var pactPath = Features.Pact.PactEndpoints.IsPactPath(context.Request.Path);
+        // PACT is HTTPS only: over plain HTTP (the app's other address) neither a secret nor a token is accepted.
+        // Behind a TLS-terminating proxy, forwarded headers make the request HTTPS again; Pact:RequireHttps=false lifts it.
+        if ((pactPath || context.Request.Path.StartsWithSegments("/auth/token", StringComparison.Ordinal)) && !context.Request.IsHttps
+            && context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Pact:RequireHttps", true))
+        {
+            await new ForbiddenError("pact.https-only", "PACT routes are served over HTTPS only.").ToPact(context.Request.Path.StartsWithSegments("/2", StringComparison.Ordinal) ? 2 : 3).ExecuteAsync(context);
+            return;
+        }
+
+        if (pactPath)
         {
             var pactError = context.Request.Headers.ContainsKey(Header)
                 ? new BadRequestError("api-key.not-for-pact", $"PACT routes take a bearer token from /auth/token, not an {Header} header.")

@@ -457,4 +457,17 @@ public sealed class PactHostV3Tests(PactBench bench) : IClassFixture<PactBench>
             return 0;
         }
     }
+
+    [Fact]
+    public async Task ThePlainHttpAddress_ServesNoPact()
+    {
+        // The app over plain HTTP (its in-memory test server speaks http://) refuses PACT routes outright.
+        await using var app = new SqliteApp();
+        using var http = app.CreateClient();
+        using var token = await http.PostAsync("/auth/token", new FormUrlEncodedContent([new("grant_type", "client_credentials")]));
+        Assert.Equal(HttpStatusCode.Forbidden, token.StatusCode);
+        using var list = await http.GetAsync("/3/footprints");
+        Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+        Assert.Equal("AccessDenied", (await JsonAsync(list))["code"]!.GetValue<string>());
+    }
 }
