@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Errors;
+using Tanpan.Web.Platform.Json;
 using Tanpan.Web.Platform.Records;
 using Tanpan.Web.Platform.Tenancy;
 
@@ -15,6 +16,8 @@ namespace Tanpan.Web.Features.Pact;
 public sealed class PactEvents(TanpanDb db, Platform.Contracts.IPublishableFootprints publishable, TenantScope tenant, TimeProvider clock, PactSender sender, ILogger<PactEvents> logger)
 {
     public const long MaxBodyBytes = 4 * 1024 * 1024;
+
+    private static readonly JsonSerializerOptions ReadOptions = new() { MaxDepth = 64 };
 
     public static class Types
     {
@@ -42,31 +45,14 @@ public sealed class PactEvents(TanpanDb db, Platform.Contracts.IPublishableFootp
             return Bad(major, "Send the event as Content-Type: application/cloudevents+json; charset=UTF-8 (CloudEvents structured mode).");
         }
 
-        if (http.Request.ContentLength > MaxBodyBytes)
+        // The shared bounded JSON reader: size limit, empty and malformed bodies become a message naming the problem.
+        var body = await JsonBody.ReadAsync<JsonObject>(http.Request, ReadOptions, MaxBodyBytes, ct);
+        if (!body.Succeeded)
         {
-            return new TooLargeError("pact.event-too-large", $"An event may hold at most {MaxBodyBytes / 1024 / 1024} MiB.").ToPact(major);
+            return Bad(major, string.Join("; ", body.Errors.Select(e => $"{e.Path}: {e.Message}")));
         }
 
-        JsonObject? root;
-        try
-        {
-            using var limited = new LimitedStream(http.Request.Body, MaxBodyBytes);
-            root = await JsonNode.ParseAsync(limited, cancellationToken: ct) as JsonObject;
-        }
-        catch (JsonException e)
-        {
-            return Bad(major, "The body is not JSON: " + e.Message);
-        }
-        catch (InvalidDataException)
-        {
-            return new TooLargeError("pact.event-too-large", $"An event may hold at most {MaxBodyBytes / 1024 / 1024} MiB.").ToPact(major);
-        }
-
-        if (root is null)
-        {
-            return Bad(major, "The body must be a CloudEvent object.");
-        }
-
+        var root = body.Value;
         string? Text(string name) => root[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         var (type, id, source, specVersion) = (Text("type"), Text("id"), Text("source"), Text("specversion"));
         var missing = new[] { ("type", type), ("id", id), ("source", source), ("specversion", specVersion) }.Where(x => string.IsNullOrWhiteSpace(x.Item2)).Select(x => x.Item1).ToList();
@@ -150,7 +136,7 @@ public sealed class PactEvents(TanpanDb db, Platform.Contracts.IPublishableFootp
         {
             Direction = PactDirection.Inbound, SpecMajor = major, RequestEventId = id, PactClientId = client, Source = source,
             ReplySource = PactEndpoints.Origin(http), FilterJson = CanonicalJson.Serialize(filter),
-            Comment = data["comment"] is JsonValue c && c.TryGetValue<string>(out var comment) ? Clip(comment, 2000) : null,
+            Comment = data["comment"] is JsonValue c && c.TryGetValue<string>(out var comment) ? PactReceived.Clip(comment, 2000) : null,
             Status = PactRequestStatus.Pending, CreatedAtUtc = now, Delivery = PactDelivery.None,
         };
         await DecideAsync(exchange, ct);
@@ -254,8 +240,8 @@ public sealed class PactEvents(TanpanDb db, Platform.Contracts.IPublishableFootp
 
         exchange.Status = PactRequestStatus.Rejected;
         exchange.AnsweredAtUtc = clock.GetUtcNow().UtcDateTime;
-        exchange.RejectCode = Clip(error["code"]?.ToString() ?? "Unknown", 40);
-        exchange.RejectMessage = Clip(error["message"]?.ToString() ?? string.Empty, 2000);
+        exchange.RejectCode = PactReceived.Clip(error["code"]?.ToString() ?? "Unknown", 40);
+        exchange.RejectMessage = PactReceived.Clip(error["message"]?.ToString() ?? string.Empty, 2000);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok();
     }
@@ -305,44 +291,4 @@ public sealed class PactEvents(TanpanDb db, Platform.Contracts.IPublishableFootp
     }
 
     private static IResult Bad(int major, string message) => new BadRequestError("pact.event", message).ToPact(major);
-
-    private static string Clip(string s, int max) => s.Length > max ? s[..max] : s;
-
-    /// <summary>Reads at most <c>max</c> bytes, then fails: a body without Content-Length is bounded too.</summary>
-    private sealed class LimitedStream(Stream inner, long max) : Stream
-    {
-        private long read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => read; set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => Count(await inner.ReadAsync(buffer, cancellationToken));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        private int Count(int n)
-        {
-            read += n;
-            return read > max ? throw new InvalidDataException("Body too large.") : n;
-        }
-    }
 }

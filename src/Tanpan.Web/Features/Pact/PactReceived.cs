@@ -133,5 +133,5 @@ public static class PactReceived
         return end && t.TimeOfDay == TimeSpan.Zero ? day.AddDays(-1) : day;
     }
 
-    private static string Clip(string s, int max) => s.Length > max ? s[..max] : s;
+    internal static string Clip(string s, int max) => s.Length > max ? s[..max] : s;
 }
