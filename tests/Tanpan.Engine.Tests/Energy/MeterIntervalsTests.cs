@@ -159,6 +159,19 @@ public class MeterIntervalsTests
     }
 
     [Fact]
+    public void Interval_ReadingsCloserThanTheLength_KeepTheirIntervalsAsGiven()
+    {
+        // 00:15 and 00:20 on a 15-min meter: (00:00, 00:15] and (00:05, 00:20] overlap; neither start moves.
+        var profile = new MeterProfile(MeterSemantics.Interval, 1m, 15);
+        RawReading[] readings = [new(Utc("2024-06-05T00:15:00Z"), 1m), new(Utc("2024-06-05T00:20:00Z"), 2m)];
+
+        var series = MeterIntervals.FromReadings(profile, readings);
+
+        Assert.Equal([Utc("2024-06-05T00:00:00Z"), Utc("2024-06-05T00:05:00Z")], series.Intervals.Select(i => i.StartUtc));
+        Assert.Empty(series.Events);
+    }
+
+    [Fact]
     public void Interval_NegativeValue_IsAnEventAndTheIntervalIsKept()
     {
         var profile = new MeterProfile(MeterSemantics.Interval, 1m, 15);
