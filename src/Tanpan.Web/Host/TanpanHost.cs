@@ -10,6 +10,7 @@ using Tanpan.Web.Features.Calculations;
 using Tanpan.Web.Features.Factors;
 using Tanpan.Web.Features.QuickCalculator;
 using Tanpan.Web.Features.Inventory;
+using Tanpan.Web.Features.Meters;
 using Tanpan.Web.Features.Pact;
 using Tanpan.Web.Features.Products;
 using Tanpan.Web.Features.WorkOrders;
@@ -61,7 +62,7 @@ public static class TanpanHost
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<StoredRecordUpgrader>();
         builder.AddTanpanAccounts();
-        services.AddFactors().AddInventory().AddWorkOrders().AddQuickCalculator().AddProducts().AddPact(builder.Configuration);
+        services.AddFactors().AddInventory().AddWorkOrders().AddQuickCalculator().AddProducts().AddPact(builder.Configuration).AddMeters(builder.Configuration);
 
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -142,6 +143,7 @@ public static class TanpanHost
         api.MapQuickCalculator();
         api.MapFactors();
         api.MapWorkOrders();
+        api.MapMeters();
         app.MapPact();
         app.MapRazorPages();
         app.MapFormerJobPages();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Tanpan.Engine.Common;
@@ -178,7 +177,7 @@ public class MeterPayloadTests
     }
 
     [Fact]
-    public void TwoHundredThousandReadings_ParseWellUnderASecond()
+    public void TwoHundredThousandReadings_ParseInOrder_WithFullPrecision()
     {
         var json = new StringBuilder("{\"readings\":[");
         var start = Utc("2018-01-01T00:00:00Z"); // 200 000 quarter hours later is September 2023
@@ -190,15 +189,11 @@ public class MeterPayloadTests
         }
 
         var bytes = Encoding.UTF8.GetBytes(json.Append("]}").ToString());
-        MeterPayload.Parse(bytes, Now, 1_000_000); // warm-up (JIT)
-
-        var watch = Stopwatch.StartNew();
+        // Its speed is measured by the ingest benchmark (bench/), not here.
         var outcome = MeterPayload.Parse(bytes, Now, 1_000_000);
-        watch.Stop();
 
         Assert.Equal(200_000, outcome.Value.Readings.Count);
         Assert.Equal(199_999 * 1.25m, outcome.Value.Readings[^1].Value);
-        // Typically well under 100 ms; the bound leaves room for a loaded test machine.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed.TotalMilliseconds} ms");
+        Assert.Equal(start.AddMinutes(15 * 123_456), outcome.Value.Readings[123_456].TUtc);
     }
 }

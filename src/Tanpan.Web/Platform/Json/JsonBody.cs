@@ -30,23 +30,10 @@ public static class JsonBody
 
         // The body is read from the server's pipe without copying: a small body is one segment of its own buffer.
         var reader = request.BodyReader;
-        ReadResult read;
-        while (true)
+        var (read, tooLarge) = await ReadWholeAsync(reader, maxBytes, ct);
+        if (tooLarge)
         {
-            read = await reader.ReadAsync(ct);
-            if (read.Buffer.Length > maxBytes)
-            {
-                reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-                return Outcome<T>.Failure("$", $"request body exceeds {maxBytes} bytes");
-            }
-
-            if (read.IsCompleted || read.IsCanceled)
-            {
-                break;
-            }
-
-            // Nothing consumed, everything examined: the next read waits for more data.
-            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+            return Outcome<T>.Failure("$", $"request body exceeds {maxBytes} bytes");
         }
 
         try
@@ -101,6 +88,48 @@ public static class JsonBody
             {
                 ArrayPool<byte>.Shared.Return(rented);
             }
+        }
+    }
+
+    /// <summary>The whole body as bytes (a CSV or a JSON body the caller parses itself), at most <paramref name="maxBytes"/>.</summary>
+    public static async Task<Outcome<byte[]>> ReadBytesAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return Outcome<byte[]>.Failure("$", $"request body is {request.ContentLength} bytes; at most {maxBytes} allowed");
+        }
+
+        var reader = request.BodyReader;
+        var (read, tooLarge) = await ReadWholeAsync(reader, maxBytes, ct);
+        if (tooLarge)
+        {
+            return Outcome<byte[]>.Failure("$", $"request body exceeds {maxBytes} bytes");
+        }
+
+        var bytes = read.Buffer.ToArray();
+        reader.AdvanceTo(read.Buffer.End);
+        return Outcome<byte[]>.Success(bytes);
+    }
+
+    /// <summary>Reads until the body ends; on too large, the buffer is already released.</summary>
+    private static async Task<(ReadResult Read, bool TooLarge)> ReadWholeAsync(PipeReader reader, long maxBytes, CancellationToken ct)
+    {
+        while (true)
+        {
+            var read = await reader.ReadAsync(ct);
+            if (read.Buffer.Length > maxBytes)
+            {
+                reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+                return (read, true);
+            }
+
+            if (read.IsCompleted || read.IsCanceled)
+            {
+                return (read, false);
+            }
+
+            // Nothing consumed, everything examined: the next read waits for more data.
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
     }
 

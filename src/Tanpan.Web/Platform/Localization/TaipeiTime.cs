@@ -5,7 +5,7 @@ namespace Tanpan.Web.Platform.Localization;
 /// <summary>Times are stored in UTC and shown in Asia/Taipei (UTC+8, no daylight saving).</summary>
 public static class TaipeiTime
 {
-    private static readonly TimeZoneInfo Zone = Find();
+    public static readonly TimeZoneInfo Zone = Find();
 
     public static DateTime ToTaipei(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 

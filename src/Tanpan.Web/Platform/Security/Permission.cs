@@ -26,6 +26,9 @@ public sealed record Permission(string Name, bool OpenToApiKeys, IReadOnlyList<s
     public static readonly Permission ProductsLock = new(PermissionNames.ProductsLock, false, Reviewers);
     public static readonly Permission FactorsRead = new(PermissionNames.FactorsRead, true, CompanyRoles);
     public static readonly Permission FactorsWrite = new(PermissionNames.FactorsWrite, true, Editors);
+    public static readonly Permission MetersRead = new(PermissionNames.MetersRead, true, CompanyRoles);
+    public static readonly Permission MetersWrite = new(PermissionNames.MetersWrite, true, Editors);
+    public static readonly Permission MetersManage = new(PermissionNames.MetersManage, false, Admins);
     public static readonly Permission ExchangeRead = new(PermissionNames.ExchangeRead, false, CompanyRoles);
     public static readonly Permission ExchangeRequest = new(PermissionNames.ExchangeRequest, false, Editors);
     public static readonly Permission ExchangePublish = new(PermissionNames.ExchangePublish, false, Reviewers);
@@ -38,7 +41,7 @@ public sealed record Permission(string Name, bool OpenToApiKeys, IReadOnlyList<s
     public static readonly IReadOnlyList<Permission> All =
     [
         InventoryRead, InventoryWrite, InventoryReview, InventoryUnlock, AuditRead, WorkOrdersRead, WorkOrdersWrite, WorkOrdersCertify,
-        ProductsRead, ProductsWrite, ProductsLock, FactorsRead, FactorsWrite, ExchangeRead, ExchangeRequest, ExchangePublish, ExchangeManage, UsersManage, CompanyManage, ApiKeysManage, Operate,
+        ProductsRead, ProductsWrite, ProductsLock, FactorsRead, FactorsWrite, MetersRead, MetersWrite, MetersManage, ExchangeRead, ExchangeRequest, ExchangePublish, ExchangeManage, UsersManage, CompanyManage, ApiKeysManage, Operate,
     ];
 
     /// <summary>The scopes a company admin can give an API key.</summary>
@@ -63,6 +66,9 @@ public static class PermissionNames
     public const string ProductsLock = "products:lock";
     public const string FactorsRead = "factors:read";
     public const string FactorsWrite = "factors:write";
+    public const string MetersRead = "meters:read";
+    public const string MetersWrite = "meters:write";
+    public const string MetersManage = "meters:manage";
     public const string ExchangeRead = "exchange:read";
     public const string ExchangeRequest = "exchange:request";
     public const string ExchangePublish = "exchange:publish";

@@ -1,0 +1,21 @@
+namespace Tanpan.Web.Features.Meters;
+
+public static class MeterServices
+{
+    public static IServiceCollection AddMeters(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ReadingWriter>().AddSingleton<MeterIngestion>();
+        services.AddScoped<MeterQueries>().AddScoped<Platform.Contracts.IMeteredEnergy>(sp => sp.GetRequiredService<MeterQueries>());
+        services.AddSingleton<RollupWorker>().AddHostedService(sp => sp.GetRequiredService<RollupWorker>());
+        services.AddSingleton<MeterRetention>().AddHostedService(sp => sp.GetRequiredService<MeterRetention>());
+        services.Configure<MeterOptions>(configuration.GetSection("Meters"));
+        return services;
+    }
+}
+
+/// <summary>"Meters" settings.</summary>
+public sealed class MeterOptions
+{
+    /// <summary>Raw readings older than this many months are removed (roll-ups are kept); null keeps them all.</summary>
+    public int? RawRetentionMonths { get; set; }
+}
