@@ -10,7 +10,7 @@
 # Set TANPAN_TEST_POSTGRES yourself beforehand to use an existing server instead.
 
 # Debian packages the tests need; add more here (e.g. python3-aiosmtpd chromium mosquitto).
-TEST_APT_PACKAGES="postgresql chromium fonts-noto-cjk python3-aiosmtpd poppler-utils"
+TEST_APT_PACKAGES="postgresql chromium fonts-noto-cjk python3-aiosmtpd poppler-utils mosquitto"
 
 set -Eeuo pipefail
 
