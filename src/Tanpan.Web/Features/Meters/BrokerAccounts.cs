@@ -99,7 +99,8 @@ public sealed partial class BrokerAccounts(BrokerAdminOptions options, ILogger<B
 
     /// <summary>Creates or updates the company's role (publish to its own readings, nothing else) and its client
     /// (username = company key) with that password and role; an existing client gets the password, the role and is
-    /// enabled again. Safe to call any number of times.</summary>
+    /// enabled again. Safe to call any number of times, but note that mosquitto closes the open connections of a
+    /// client whose password is set, so calling it for an existing company makes its meters reconnect.</summary>
     public async Task EnsureCompanyAsync(string companyKey, string password, CancellationToken ct)
     {
         ValidKey(companyKey);
@@ -115,7 +116,8 @@ public sealed partial class BrokerAccounts(BrokerAdminOptions options, ILogger<B
     }
 
     /// <summary>Creates or updates the app's client: it may subscribe to the shared readings subscription and to
-    /// <c>tanpan/#</c>, and receive what is published under <c>tanpan/</c>.</summary>
+    /// <c>tanpan/#</c>, and receive what is published under <c>tanpan/</c>. Call it before the app's subscriber
+    /// connects: setting the password of an existing client closes its connections.</summary>
     public async Task EnsureAppUserAsync(string username, string password, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(username);
@@ -149,7 +151,8 @@ public sealed partial class BrokerAccounts(BrokerAdminOptions options, ILogger<B
         }
     }
 
-    /// <summary>Gives the company's (existing) client a new password; the old one stops working.</summary>
+    /// <summary>Gives the company's (existing) client a new password; the old one stops working and the broker closes
+    /// the connections opened with it.</summary>
     public async Task SetPasswordAsync(string companyKey, string password, CancellationToken ct)
     {
         ValidKey(companyKey);

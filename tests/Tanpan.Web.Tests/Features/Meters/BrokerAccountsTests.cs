@@ -132,9 +132,13 @@ public sealed class BrokerAccountsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task SetPassword_Rotates_TheOldOneFails_TheNewOneWorks()
+    public async Task SetPassword_Rotates_TheOldOneFails_TheNewOneWorks_AndOpenConnectionsAreClosed()
     {
+        var before = await ConnectedAsync(A, PasswordA);
         await _accounts.SetPasswordAsync(A, "a-secret-2", default);
+
+        // mosquitto closes the connections of a client whose password changed.
+        await Eventually(() => !before.IsConnected, "the connection opened with the old password is closed");
 
         Assert.Equal(MqttClientConnectResultCode.NotAuthorized, (await ConnectAsync(A, PasswordA)).ResultCode);
         var meter = await ConnectedAsync(A, "a-secret-2");
