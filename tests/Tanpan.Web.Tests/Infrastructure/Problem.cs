@@ -16,6 +16,13 @@ internal static class Problem
             .ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetString()!).ToArray());
     }
 
+    /// <summary>Asserts a 400 whose field errors include <paramref name="field"/>.</summary>
+    public static async Task AssertFieldAsync(HttpResponseMessage response, string field)
+    {
+        var errors = await ReadErrorsAsync(response);
+        Assert.True(errors.ContainsKey(field), $"no error for '{field}'; errors: {string.Join("; ", errors.Select(e => e.Key + ": " + string.Join(" ", e.Value)))}");
+    }
+
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var body = await response.Content.ReadAsStringAsync();
