@@ -50,7 +50,17 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A second app on the database of <paramref name="other"/> (two nodes of one deployment); the first owns it.</summary>
+    protected TanpanApp(TanpanApp other)
+    {
+        Provider = other.Provider;
+        _connectionString = other._connectionString;
+    }
+
     public Provider Provider { get; }
+
+    /// <summary>Settings a subclass adds (a broker, a node's client id).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
 
     /// <summary>The real SMTP server the app sends through.</summary>
     public SmtpSink Mail { get; } = new();
@@ -85,6 +95,11 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
 
         builder.UseSetting("Demo:Seed", SeedsDemo ? "true" : "false");
         builder.UseSetting("Demo:Data", SeedsDemoData ? "true" : "false");
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(services =>
         {

@@ -9,6 +9,15 @@ public static class MeterServices
         services.AddSingleton<RollupWorker>().AddHostedService(sp => sp.GetRequiredService<RollupWorker>());
         services.AddSingleton<MeterRetention>().AddHostedService(sp => sp.GetRequiredService<MeterRetention>());
         services.Configure<MeterOptions>(configuration.GetSection("Meters"));
+        services.Configure<MqttOptions>(configuration.GetSection("Mqtt"));
+        services.AddSingleton<MqttIngestion>().AddHostedService(sp => sp.GetRequiredService<MqttIngestion>());
+        var mqtt = configuration.GetSection("Mqtt").Get<MqttOptions>();
+        if (mqtt is { Host.Length: > 0, AdminUsername.Length: > 0 })
+        {
+            services.AddSingleton(new BrokerAdminOptions(mqtt.Host, mqtt.Port, mqtt.AdminUsername, mqtt.AdminPassword ?? string.Empty, mqtt.UseTls));
+            services.AddSingleton<BrokerAccounts>();
+        }
+
         return services;
     }
 }

@@ -97,27 +97,29 @@ public sealed class ReadingWriter(TimeProvider clock)
         for (var i = 0; i < batches.Count; i++)
         {
             var batch = batches[i];
+            // RETURNING of system columns (xmax) is not allowed on a partitioned table, so new and changed rows are
+            // told apart by two statements in one: the UPDATE sees the snapshot before the INSERT.
             await using var cmd = new NpgsqlCommand(
                 """
-                WITH incoming AS (SELECT * FROM unnest(@t, @v) AS x(t, v))
-                INSERT INTO "MeterReadings" ("MeterId", "TUtc", "Value", "CompanyId")
-                SELECT @m, t, v, @c FROM incoming
-                ON CONFLICT ("MeterId", "TUtc") DO UPDATE SET "Value" = EXCLUDED."Value"
-                WHERE "MeterReadings"."Value" <> EXCLUDED."Value"
-                RETURNING (xmax = 0)
+                WITH incoming AS (SELECT * FROM unnest(@t, @v) AS x(t, v)),
+                ins AS (
+                    INSERT INTO "MeterReadings" ("MeterId", "TUtc", "Value", "CompanyId")
+                    SELECT @m, t, v, @c FROM incoming
+                    ON CONFLICT ("MeterId", "TUtc") DO NOTHING
+                    RETURNING 1),
+                upd AS (
+                    UPDATE "MeterReadings" r SET "Value" = i.v FROM incoming i
+                    WHERE r."MeterId" = @m AND r."TUtc" = i.t AND r."Value" <> i.v
+                    RETURNING 1)
+                SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM upd)
                 """, connection, tx);
             cmd.Parameters.AddWithValue("m", NpgsqlDbType.Uuid, batch.MeterId);
             cmd.Parameters.AddWithValue("c", NpgsqlDbType.Uuid, batch.CompanyId);
             cmd.Parameters.AddWithValue("t", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, batch.Readings.Select(r => r.TUtc).ToArray());
             cmd.Parameters.AddWithValue("v", NpgsqlDbType.Array | NpgsqlDbType.Numeric, batch.Readings.Select(r => r.Value).ToArray());
             await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                if (reader.GetBoolean(0))
-                {
-                    inserted[i]++;
-                }
-            }
+            await reader.ReadAsync(ct);
+            inserted[i] = (int)reader.GetInt64(0);
         }
 
         await WriteBookkeepingAsync(connection, tx, batches, inserted, quarantined, ct);

@@ -11,7 +11,9 @@ using Tanpan.Web.Data;
 namespace Tanpan.Web.Features.Meters;
 
 /// <summary>Replaces a meter's roll-ups of one grain over a time range in bulk (a DELETE and one array INSERT on
-/// PostgreSQL, a prepared INSERT on SQLite): a week of a minute meter is 700 quarter-hours, and a plant has hundreds.</summary>
+/// PostgreSQL, a prepared INSERT on SQLite): a week of a minute meter is 700 quarter-hours, and a plant has hundreds.
+/// The insert is an upsert, so two passes over one meter that overlap (a rare race between nodes) end with the later
+/// one's figures instead of an error; both are computed from committed readings.</summary>
 public static class RollupStore
 {
     public static async Task ReplaceAsync(TanpanDb db, Guid companyId, Guid meterId, RollupGrainCode grain, DateTime fromUtc, DateTime toUtc, IReadOnlyList<Bucket> buckets, CancellationToken ct)
@@ -38,7 +40,7 @@ public static class RollupStore
         if (connection is NpgsqlConnection npgsql)
         {
             await using var insert = new NpgsqlCommand(
-                """INSERT INTO "MeterRollups" ("MeterId", "Grain", "StartUtc", "Quantity", "CompanyId") SELECT @m, @g, s, q, @c FROM unnest(@s, @q) AS x(s, q)""",
+                """INSERT INTO "MeterRollups" ("MeterId", "Grain", "StartUtc", "Quantity", "CompanyId") SELECT @m, @g, s, q, @c FROM unnest(@s, @q) AS x(s, q) ON CONFLICT ("MeterId", "Grain", "StartUtc") DO UPDATE SET "Quantity" = EXCLUDED."Quantity" """,
                 npgsql, (NpgsqlTransaction?)tx);
             insert.Parameters.AddWithValue("m", NpgsqlDbType.Uuid, meterId);
             insert.Parameters.AddWithValue("g", (int)grain);
@@ -51,7 +53,7 @@ public static class RollupStore
 
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = """INSERT INTO "MeterRollups" ("MeterId", "Grain", "StartUtc", "Quantity", "CompanyId") VALUES ($m, $g, $s, $q, $c)""";
+        cmd.CommandText = """INSERT OR REPLACE INTO "MeterRollups" ("MeterId", "Grain", "StartUtc", "Quantity", "CompanyId") VALUES ($m, $g, $s, $q, $c)""";
         Add(cmd, "$m", ReadingWriter.SqliteGuid(meterId));
         Add(cmd, "$g", (int)grain);
         Add(cmd, "$c", ReadingWriter.SqliteGuid(companyId));

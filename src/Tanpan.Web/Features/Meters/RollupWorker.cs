@@ -5,8 +5,8 @@ using Tanpan.Web.Platform.Tenancy;
 
 namespace Tanpan.Web.Features.Meters;
 
-/// <summary>Keeps the roll-ups current: takes the dirty ranges readings left behind (leased per meter, so two nodes
-/// never work on one meter at once), recomputes the 15-min buckets they touch from the raw readings (with the
+/// <summary>Keeps the roll-ups current: takes the dirty ranges readings left behind (leased per meter: a meter with a
+/// live lease is left to the pass that holds it), recomputes the 15-min buckets they touch from the raw readings (with the
 /// reading before and after, so a late reading fixes both intervals next to it), then the hours, local days and
 /// local months above them, and the anomalies found on the way — all in one transaction, then deletes the ranges.
 /// Woken by this node's ingestion at once; other nodes' work is found by polling.</summary>
@@ -102,10 +102,12 @@ public sealed class RollupWorker : BackgroundService
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
         var now = clock.GetUtcNow().UtcDateTime;
-        // A lease value of our own (ticks made unique) marks the rows this pass took.
-        var lease = now + Lease + TimeSpan.FromTicks(Random.Shared.Next(1, 10_000_000));
+        // A lease value of our own marks the rows this pass took: whole microseconds (PostgreSQL keeps no finer), made
+        // unique by a random part.
+        var lease = Floor(now, TimeSpan.FromSeconds(1)) + Lease + TimeSpan.FromTicks(10L * Random.Shared.Next(1, 1_000_000));
         var claimed = await db.MeterDirtyRanges.IgnoreQueryFilters()
-            .Where(d => d.MeterId == meterId && (d.LeaseUntilUtc == null || d.LeaseUntilUtc < now))
+            .Where(d => d.MeterId == meterId && (d.LeaseUntilUtc == null || d.LeaseUntilUtc < now)
+                && !db.Set<MeterDirtyRange>().IgnoreQueryFilters().Any(o => o.MeterId == meterId && o.LeaseUntilUtc >= now))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntilUtc, lease), ct);
         if (claimed == 0)
         {
@@ -122,16 +124,26 @@ public sealed class RollupWorker : BackgroundService
 
         scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(meter.CompanyId, "meter-rollups", PrincipalKind.System);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(meter.TimeZone);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var (from, to) in Merge(ranges))
+        try
         {
-            await RecomputeAsync(db, meter, zone, from, to, ct);
-        }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            foreach (var (from, to) in Merge(ranges))
+            {
+                await RecomputeAsync(db, meter, zone, from, to, ct);
+            }
 
-        var ids = ranges.Select(r => r.Id).ToList();
-        await db.MeterDirtyRanges.Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync(ct);
-        await tx.CommitAsync(ct);
-        return true;
+            var ids = ranges.Select(r => r.Id).ToList();
+            await db.MeterDirtyRanges.Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            // Give the ranges back at once rather than when the lease ends; the next pass tries again.
+            db.ChangeTracker.Clear();
+            await db.MeterDirtyRanges.IgnoreQueryFilters().Where(d => d.MeterId == meterId && d.LeaseUntilUtc == lease).ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntilUtc, (DateTime?)null), ct);
+            throw;
+        }
     }
 
     internal static IEnumerable<(DateTime From, DateTime To)> Merge(IEnumerable<MeterDirtyRange> ranges)
