@@ -61,13 +61,7 @@ public sealed class MeterQueries(TanpanDb db, FactorResolver factors, ISiteRegis
     /// grid factor of the year. Null when neither applies or the units do not convert.</summary>
     public async Task<ResolvedFactor?> FactorAsync(Meter meter, int year, CancellationToken ct)
     {
-        string? activity = null;
-        if (meter.SourceId is { } sourceId)
-        {
-            activity = (await register.SourcesAsync(ct)).FirstOrDefault(s => s.Id == sourceId)?.Activity;
-        }
-
-        activity ??= meter.Carrier == EnergyCarrier.Electricity ? FactorLibrary.GridActivity : null;
+        var activity = await ActivityAsync(meter, ct);
         if (activity is null)
         {
             return null;
@@ -75,6 +69,18 @@ public sealed class MeterQueries(TanpanDb db, FactorResolver factors, ISiteRegis
 
         var resolved = factors.Resolve(new FactorQuery(activity, GwpSet.Ar5, year));
         return resolved.Succeeded && Units.TryParse(meter.Unit, out var unit) && unit.Dimension == resolved.Value.PerUnit.Dimension ? resolved.Value : null;
+    }
+
+    /// <summary>The activity the meter's quantity is: the source it feeds, else (electricity) the grid.</summary>
+    public async Task<string?> ActivityAsync(Meter meter, CancellationToken ct)
+    {
+        string? activity = null;
+        if (meter.SourceId is { } sourceId)
+        {
+            activity = (await register.SourcesAsync(ct)).FirstOrDefault(s => s.Id == sourceId)?.Activity;
+        }
+
+        return activity ?? (meter.Carrier == EnergyCarrier.Electricity ? FactorLibrary.GridActivity : null);
     }
 
     /// <summary>kgCO2e of a quantity in the meter's unit under a factor.</summary>
@@ -95,7 +101,7 @@ public sealed class MeterQueries(TanpanDb db, FactorResolver factors, ISiteRegis
         var method = string.Create(CultureInfo.InvariantCulture,
             $"Measured on meter {meter.Code} ({meter.Name}) from {Local(fromUtc)} to {Local(toUtc)} ({meter.TimeZone}): {readings} readings, intervals prorated by time at the window's edges, {energy.CoverageShare:P1} of the window covered; no allocation.");
         return new MeteredWindow(meter.Code, meter.Name, meter.Unit, fromUtc, toUtc, energy.Quantity, energy.CoverageShare, readings,
-            energy.Events.Select(e => $"{e.Kind}: {e.Detail}").ToList(), method);
+            energy.Events.Select(e => $"{e.Kind}: {e.Detail}").ToList(), method, await ActivityAsync(meter, ct));
     }
 
     private async Task<(WindowEnergy Energy, int Readings)> WindowAsync(Meter meter, DateTime fromUtc, DateTime toUtc, int depth, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Common;
 using Tanpan.Engine.Jobs;
 using Tanpan.Web.Data;
+using Tanpan.Web.Platform.Contracts;
 using Tanpan.Web.Platform.Errors;
 using Tanpan.Web.Platform.Inputs;
 using Tanpan.Web.Platform.Json;
@@ -13,7 +14,7 @@ namespace Tanpan.Web.Features.WorkOrders;
 /// <summary>POST /api/v1/work-orders (and the work-order form): validate, calculate, store with its record.</summary>
 public static class CreateWorkOrder
 {
-    internal static async Task<Results<Created<WorkOrderResponse>, ApiError>> Handle(HttpRequest http, TanpanDb db, TenantScope tenant, JobCalculator calculator, ApiJson json, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Created<WorkOrderResponse>, ApiError>> Handle(HttpRequest http, TanpanDb db, TenantScope tenant, JobCalculator calculator, IMeteredEnergy meters, ApiJson json, TimeProvider clock, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<WorkOrderRequest>(http, json.Options, InputLimits.JobBodyBytes, ct);
         if (!body.Succeeded)
@@ -21,7 +22,13 @@ public static class CreateWorkOrder
             return body.Errors.ToApi();
         }
 
-        var created = await ExecuteAsync(body.Value, db, tenant, calculator, clock, ct);
+        var metered = await MeteredWorkOrders.ResolveAsync(body.Value, meters, ct);
+        if (!metered.Succeeded)
+        {
+            return metered.Errors.ToApi();
+        }
+
+        var created = await ExecuteAsync(metered.Value.Request, db, tenant, calculator, clock, ct, metered.Value.Method);
         if (!created.Succeeded)
         {
             return created.Error!.ToApi();
@@ -31,9 +38,9 @@ public static class CreateWorkOrder
         return TypedResults.Created($"/api/v1/work-orders/{row.Id}", WorkOrderResponse.From(row, record, intact: true, certificate: null));
     }
 
-    public static async Task<Result<(WorkOrder Row, StoredWorkOrder Record)>> ExecuteAsync(WorkOrderRequest request, TanpanDb db, TenantScope tenant, JobCalculator calculator, TimeProvider clock, CancellationToken ct)
+    public static async Task<Result<(WorkOrder Row, StoredWorkOrder Record)>> ExecuteAsync(WorkOrderRequest request, TanpanDb db, TenantScope tenant, JobCalculator calculator, TimeProvider clock, CancellationToken ct, string? measuredMethod = null)
     {
-        var prepared = Prepare(request, calculator);
+        var prepared = Prepare(request, calculator, measuredMethod);
         if (!prepared.Succeeded)
         {
             return new Invalid(prepared.Errors);
@@ -62,12 +69,23 @@ public static class CreateWorkOrder
     }
 
     /// <summary>Validates and calculates without storing (shared with the import, which stores many at once).</summary>
-    public static Outcome<(ValidWorkOrder Input, JobResult Result)> Prepare(WorkOrderRequest request, JobCalculator calculator)
+    public static Outcome<(ValidWorkOrder Input, JobResult Result)> Prepare(WorkOrderRequest request, JobCalculator calculator, string? measuredMethod = null)
     {
+        if (request.MeterWindow is not null)
+        {
+            // A window is resolved against the meters first (MeteredWorkOrders); one left here was not.
+            return Outcome<(ValidWorkOrder, JobResult)>.Failure("meterWindow", "a meter window is taken by POST /api/v1/work-orders only");
+        }
+
         var valid = WorkOrderInput.Validate(request);
         if (!valid.Succeeded)
         {
             return Outcome<(ValidWorkOrder, JobResult)>.Failure(valid.Errors);
+        }
+
+        if (measuredMethod is not null)
+        {
+            valid = Outcome<ValidWorkOrder>.Success(valid.Value with { MeasuredMethod = measuredMethod });
         }
 
         var outcome = calculator.Calculate(valid.Value.ToJob());

@@ -24,7 +24,7 @@ public static class RecalculateWorkOrder
             return WorkOrderErrors.Altered(id).ToApi();
         }
 
-        var prepared = CreateWorkOrder.Prepare(record.ToRequest(), calculator);
+        var prepared = CreateWorkOrder.Prepare(record.ToRequest(), calculator, record.EnergyMethod.StartsWith(MeteredWorkOrders.MethodPrefix, StringComparison.Ordinal) ? record.EnergyMethod : null);
         if (!prepared.Succeeded)
         {
             return prepared.Errors.ToApi();

@@ -87,7 +87,7 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         e.Property(x => x.Metal).HasMaxLength(30);
         e.Property(x => x.ProductName).HasMaxLength(200);
         e.Property(x => x.QuantityUnit).HasMaxLength(16);
-        e.Property(x => x.EnergyMethod).HasMaxLength(100);
+        e.Property(x => x.EnergyMethod).HasMaxLength(400);
         e.Property(x => x.ContentHash).HasMaxLength(64);
         e.Property(x => x.CreatedBy).HasMaxLength(256);
         e.Property(x => x.Quantity).HasPrecision(28, 8);

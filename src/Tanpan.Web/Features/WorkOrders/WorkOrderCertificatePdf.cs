@@ -32,7 +32,7 @@ public static class WorkOrderCertificatePdf
                 [l.T("訂單編號", "Order no."), order.OrderNo, l.T("工單編號", "Work order no."), order.WorkOrderNo],
                 [l.T("加工金屬", "Metal"), order.Metal ?? "—", l.T("加工日期", "Date"), $"{order.Date} {order.StartTime}–{order.EndTime}"],
                 [l.T("產品品名", "Product"), order.ProductName ?? "—", l.T("加工數量", "Quantity"), $"{Num(order.Quantity, "0.####")} {l.UnitName(order.Unit)}"],
-                [l.T("混料加工比例", "Mixed-batch share"), $"{Num(order.MixRatioPercent, "0.##")} %", l.T("能源取得方式", "Energy data"), l.Name(Names.EnergyMethod, order.EnergyMethod)],
+                [l.T("混料加工比例", "Mixed-batch share"), $"{Num(order.MixRatioPercent, "0.##")} %", l.T("能源取得方式", "Energy data"), EnergyMethodText.For(l, order.EnergyMethod)],
                 [l.T("產品面積 / 厚度 / 密度", "Area / thickness / density"), $"{Num(order.AreaCm2, "0.##")} cm² / {Num(order.ThicknessUm, "0.##")} µm / {Num(order.DensityKgPerM3, "0.##")} kg/m³", l.T("鍍層金屬質量", "Plated metal mass"), order.PlatedMassKg is { } m ? $"{m.ToString("0.######", CultureInfo.InvariantCulture)} kg" : "—"],
             ],
             [1.4f, 2.1f, 1.1f, 1.6f],

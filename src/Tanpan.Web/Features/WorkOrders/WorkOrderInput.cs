@@ -12,7 +12,11 @@ namespace Tanpan.Web.Features.WorkOrders;
 public sealed record WorkOrderRequest(
     string? OrderNo, string? WorkOrderNo, string? Metal, DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime, string? ProductName,
     decimal? Quantity, string? Unit, decimal? MixRatioPercent, decimal? AreaCm2, decimal? ThicknessUm, decimal? DensityKgPerM3,
-    string? GwpSet, IReadOnlyList<JobProcessDto?>? Processes, AllocationDto? Allocation = null);
+    string? GwpSet, IReadOnlyList<JobProcessDto?>? Processes, AllocationDto? Allocation = null, MeterWindowDto? MeterWindow = null);
+
+/// <summary>The job's energy measured on a meter over its run (start and end, as a MES posts them): added to the
+/// named process (the first, if none is named) as the job's own quantity, without allocation.</summary>
+public sealed record MeterWindowDto(string? MeterId, DateTimeOffset? From, DateTimeOffset? To, string? Process = null);
 
 /// <summary>The inputs are a batch's or period's metered energy; the job takes jobValue ÷ totalValue of it by <c>key</c>.</summary>
 public sealed record AllocationDto(string? Key, decimal? JobValue, decimal? TotalValue);
@@ -27,8 +31,11 @@ public sealed record ValidWorkOrder(
 
     public JobRequest ToJob() => new(Date, GwpSet, new Quantity(Quantity, Unit), Processes, Allocation);
 
+    /// <summary>Set when the energy was measured on a meter over the job's window (see <see cref="MeteredWorkOrders"/>).</summary>
+    public string? MeasuredMethod { get; init; }
+
     /// <summary>How the job's energy was obtained, in the words stored and printed (English; pages translate).</summary>
-    public string EnergyMethod => Allocation switch
+    public string EnergyMethod => MeasuredMethod ?? Allocation switch
     {
         ByKey key => string.Create(CultureInfo.InvariantCulture, $"metered energy allocated by {key.Key.Code()}: {CanonicalJson.Normalize(key.JobValue)} of {CanonicalJson.Normalize(key.TotalValue)}"),
         BatchShare => "batch × mix ratio",

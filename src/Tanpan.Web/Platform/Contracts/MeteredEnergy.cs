@@ -1,10 +1,11 @@
 namespace Tanpan.Web.Platform.Contracts;
 
 /// <summary>A meter's energy over a time window, measured (no allocation): the quantity, how much of the window the
-/// meter's data covered, and the anomalies inside it, with the words that say how it was obtained.</summary>
+/// meter's data covered, and the anomalies inside it, with the words that say how it was obtained. <c>Activity</c>:
+/// the factor-library activity its quantity is priced with (the source it feeds, else the grid for electricity).</summary>
 public sealed record MeteredWindow(
     string MeterCode, string MeterName, string Unit, DateTime FromUtc, DateTime ToUtc, decimal Quantity, decimal CoverageShare, int Readings,
-    IReadOnlyList<string> Anomalies, string Method);
+    IReadOnlyList<string> Anomalies, string Method, string? Activity);
 
 /// <summary>One meter's total of one local month, for the source it feeds.</summary>
 public sealed record MeterMonthTotal(Guid SourceId, Guid MeterId, string MeterCode, string MeterName, int Year, int Month, decimal Quantity, string Unit, int Anomalies);

@@ -1774,8 +1774,8 @@ namespace Tanpan.Web.Data.Migrations.Postgres
 
                     b.Property<string>("EnergyMethod")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("InputsJson")
                         .HasColumnType("text");

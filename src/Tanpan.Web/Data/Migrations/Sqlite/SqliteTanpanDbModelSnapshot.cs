@@ -1761,7 +1761,7 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("EnergyMethod")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InputsJson")
