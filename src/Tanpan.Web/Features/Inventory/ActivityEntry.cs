@@ -11,6 +11,9 @@ public enum EntryKind
     TaipowerBill,
     FuelPurchase,
     RefrigerantRefill,
+
+    /// <summary>A meter's total of one local month (Features/Meters), with the meter and month in the reference.</summary>
+    MeterTotal,
 }
 
 /// <summary>Activity data for one source over a period (a month, a bill period, a purchase).</summary>

@@ -151,6 +151,10 @@ public sealed class MeterQueries(TanpanDb db, FactorResolver factors, ISiteRegis
         return (WorkOrderWindows.Slice(series, fromUtc, toUtc), rows.Count(r => r.TUtc > fromUtc && r.TUtc <= toUtc));
     }
 
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> FeedingMetersAsync(CancellationToken ct) =>
+        (await db.Meters.AsNoTracking().Where(m => m.SourceId != null).OrderBy(m => m.Code).Select(m => new { SourceId = m.SourceId!.Value, m.Code }).ToListAsync(ct))
+            .GroupBy(m => m.SourceId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(m => m.Code).ToList());
+
     public async Task<IReadOnlyList<MeterMonthTotal>> MonthlyTotalsAsync(int year, CancellationToken ct)
     {
         var result = new List<MeterMonthTotal>();

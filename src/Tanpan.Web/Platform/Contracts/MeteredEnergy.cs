@@ -18,4 +18,7 @@ public interface IMeteredEnergy
     Task<MeteredWindow?> MeasureAsync(string meterCode, DateTime fromUtc, DateTime toUtc, CancellationToken ct);
 
     Task<IReadOnlyList<MeterMonthTotal>> MonthlyTotalsAsync(int year, CancellationToken ct);
+
+    /// <summary>The physical and manual meters (not virtual) that feed each source, by source.</summary>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> FeedingMetersAsync(CancellationToken ct);
 }

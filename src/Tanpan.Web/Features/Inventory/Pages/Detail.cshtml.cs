@@ -15,7 +15,7 @@ namespace Tanpan.Web.Features.Inventory.Pages;
 /// <summary>One inventory year: activity data (incl. Taipower bills), results with traces, review and lock. Each
 /// handler runs its use case; only showing the page calculates.</summary>
 [Authorize(Policy = PermissionNames.InventoryRead)]
-public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFactors companyFactors, TimeProvider clock) : FormPage
+public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFactors companyFactors, Platform.Contracts.IMeteredEnergy meters, TimeProvider clock) : FormPage
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -104,6 +104,30 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
         }
 
         ImportErrors = imported.Error!.ToFieldErrors("file");
+        return await FailedAsync(id, imported.Error!, "Comment", ct, showFields: false);
+    }
+
+    /// <summary>Bills of sources with meters, against the meters over each bill's period.</summary>
+    public IReadOnlyList<BillReconciliation> Reconciliation { get; private set; } = [];
+
+    public bool HasFeedingMeters { get; private set; }
+
+    public async Task<IActionResult> OnPostMeterTotalsAsync(Guid id, CancellationToken ct)
+    {
+        if (!PermissionHandler.Holds(User, Permission.InventoryWrite))
+        {
+            return Forbid();
+        }
+
+        var imported = await MeterTotals.ImportAsync(id, db, meters, clock, ct);
+        if (imported.Succeeded)
+        {
+            var (added, updated, skipped) = imported.Value;
+            return RedirectDone($"/inventory/{id}",
+                $"已帶入電表月累計：新增 {added:N0} 筆、更新 {updated:N0} 筆" + (skipped > 0 ? $"；{skipped:N0} 個已有單據的排放源改以對帳呈現，不重複計入" : "") + "。",
+                $"Meter monthly totals taken in: {added:N0} added, {updated:N0} updated" + (skipped > 0 ? $"; {skipped:N0} source(s) with bills of their own are reconciled instead, not counted twice" : "") + ".");
+        }
+
         return await FailedAsync(id, imported.Error!, "Comment", ct, showFields: false);
     }
 
@@ -239,6 +263,8 @@ public sealed class DetailModel(TanpanDb db, FactorResolver resolver, ICompanyFa
             AddError("results", error.Path + ": " + ErrorText.For(HttpContext, error));
         }
 
+        Reconciliation = await MeterTotals.ReconcileAsync(id, db, meters, ct);
+        HasFeedingMeters = (await meters.FeedingMetersAsync(ct)).Count > 0;
         var editing = EditingEntryId ?? (Guid.TryParse(Request.Query["edit"], out var asked) ? asked : null);
         if (editing is { } entryId && Editable)
         {
