@@ -35,6 +35,9 @@ public static class MeterEndpoints
         var group = api.MapGroup("/meters").WithTags("Meters");
         group.MapGet("/", List).WithName("ListMeters").RequirePermission(Permission.MetersRead);
         group.MapPost("/", Create).WithName("CreateMeter").Accepts<MeterRequest>("application/json").RequirePermission(Permission.MetersWrite);
+        group.MapGet("/live", LiveEnergy.Stream).WithName("LiveEnergy").RequirePermission(Permission.MetersRead);
+        group.MapGet("/live/snapshot", async (TanpanDb db, MeterQueries queries, TimeProvider clock, CancellationToken ct) => TypedResults.Ok(await LiveEnergy.SnapshotAsync(db, queries, clock, ct)))
+            .WithName("LiveEnergySnapshot").RequirePermission(Permission.MetersRead);
         group.MapGet("/quarantine", Quarantine).WithName("ListQuarantine").RequirePermission(Permission.MetersRead);
         group.MapPost("/quarantine/{id:guid}/replay", Replay).WithName("ReplayQuarantine").RequirePermission(Permission.MetersWrite);
         group.MapGet("/{code}", Get).WithName("GetMeter").RequirePermission(Permission.MetersRead);
