@@ -10,6 +10,11 @@ if (args.Length > 0 && args[0] == "lca")
     return Tanpan.Bench.LcaBench.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "ingest")
+{
+    return await Tanpan.Bench.IngestBench.RunAsync(args[1..]);
+}
+
 // Engine throughput: 10,000,000 inventory lines of mixed activities (a third prorated across the year end),
 // aggregated by scope, category and gas. Usage: dotnet run -c Release --project bench/Tanpan.Bench [lines] [runs]
 var lineCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000_000;
