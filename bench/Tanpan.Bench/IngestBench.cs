@@ -63,6 +63,14 @@ internal static class IngestBench
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        // WebApplicationFactory looks for the app's content root (wwwroot) by this setting before guessing.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "src", "Tanpan.Web", "Tanpan.Web.csproj")))
+        {
+            root = root.Parent;
+        }
+
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TANPAN_WEB", Path.Combine(root?.FullName ?? ".", "src", "Tanpan.Web"));
         var result = new Dictionary<string, object?>();
         try
         {

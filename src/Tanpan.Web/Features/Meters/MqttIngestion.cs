@@ -44,6 +44,7 @@ public sealed partial class MqttIngestion(IServiceScopeFactory scopes, MeterInge
     public const string TopicPrefix = "tanpan/";
     private const int MaxGroupMessages = 200;
     private const int MaxGroupReadings = 100_000;
+    private const int MaxWritesInFlight = 2;
     private readonly Channel<MqttApplicationMessageReceivedEventArgs> inbox = Channel.CreateUnbounded<MqttApplicationMessageReceivedEventArgs>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, Guid?> companies = new(StringComparer.Ordinal);
     private long stored;
@@ -155,10 +156,36 @@ public sealed partial class MqttIngestion(IServiceScopeFactory scopes, MeterInge
 
     private async Task ConsumeAsync(CancellationToken ct)
     {
-        var group = new List<MqttApplicationMessageReceivedEventArgs>(MaxGroupMessages);
-        while (await inbox.Reader.WaitToReadAsync(ct))
+        // Up to MaxWritesInFlight groups are written at once, each in its own scope, connection and transaction: one
+        // group is parsed while the one before is copied, so a second core is not left idle. Each group is still
+        // acknowledged only after its own commit, and groups are acknowledged in the order they were taken.
+        var inFlight = new Queue<(List<MqttApplicationMessageReceivedEventArgs> Group, Task Write)>();
+        Task<bool>? waitRead = null;
+        while (true)
         {
-            group.Clear();
+            waitRead ??= inbox.Reader.WaitToReadAsync(ct).AsTask();
+            if (inFlight.Count > 0 && (inFlight.Count >= MaxWritesInFlight || !waitRead.IsCompleted))
+            {
+                // The oldest group is acknowledged once committed; meanwhile a new message may start another write.
+                var head = inFlight.Peek().Write;
+                await (inFlight.Count >= MaxWritesInFlight ? head : Task.WhenAny(head, waitRead));
+                if (head.IsCompleted)
+                {
+                    var (done, write) = inFlight.Dequeue();
+                    await write;
+                    await AcknowledgeAsync(done, ct);
+                }
+
+                continue;
+            }
+
+            if (!await waitRead)
+            {
+                break;
+            }
+
+            waitRead = null;
+            var group = new List<MqttApplicationMessageReceivedEventArgs>(MaxGroupMessages);
             long bytes = 0;
             while (group.Count < MaxGroupMessages && bytes < MaxGroupReadings * 50 && inbox.Reader.TryRead(out var e))
             {
@@ -167,23 +194,34 @@ public sealed partial class MqttIngestion(IServiceScopeFactory scopes, MeterInge
             }
 
             // A database that is away holds the group (unacknowledged) until it is back; nothing is dropped.
-            await RetryAsync(() => WriteAsync(group, ct), "store meter readings", ct);
-            foreach (var e in group)
-            {
-                try
-                {
-                    await e.AcknowledgeAsync(ct);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The connection it came on is gone; the broker sends it again on the next one, and storing it
-                    // again changes nothing (readings are idempotent on meter and time).
-                    LogAckFailed(ex.Message);
-                }
-            }
-
-            Interlocked.Add(ref stored, group.Count);
+            inFlight.Enqueue((group, Task.Run(() => RetryAsync(() => WriteAsync(group, ct), "store meter readings", ct), CancellationToken.None)));
         }
+
+        while (inFlight.Count > 0)
+        {
+            var (done, write) = inFlight.Dequeue();
+            await write;
+            await AcknowledgeAsync(done, ct);
+        }
+    }
+
+    private async Task AcknowledgeAsync(List<MqttApplicationMessageReceivedEventArgs> group, CancellationToken ct)
+    {
+        foreach (var e in group)
+        {
+            try
+            {
+                await e.AcknowledgeAsync(ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The connection it came on is gone; the broker sends it again on the next one, and storing it
+                // again changes nothing (readings are idempotent on meter and time).
+                LogAckFailed(ex.Message);
+            }
+        }
+
+        Interlocked.Add(ref stored, group.Count);
     }
 
     private async Task WriteAsync(List<MqttApplicationMessageReceivedEventArgs> group, CancellationToken ct)
