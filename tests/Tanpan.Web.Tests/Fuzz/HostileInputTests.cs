@@ -106,6 +106,53 @@ public abstract partial class HostileInputTests(TanpanApp app)
         {"code":"fz-{{i}}","name":"蒸汽","value":215,"unit":"kgCO2e/t","source":"supplier 2024","version":"v1","year":2024}
         """;
 
+    private static string MeterTemplate(int i, Guid facility) => $$"""
+        {"code":"FZ-{{i}}","name":"亂數電表","facilityId":"{{facility}}","kind":"Physical","carrier":"Electricity","unit":"kWh","semantics":"Counter","intervalMinutes":15,"timeZone":"Asia/Taipei","multiplier":1,"alarmKw":50}
+        """;
+
+    private static string ReadingsTemplate(int i) => $$"""
+        {"readings":[{"t":"2024-06-05T08:{{i % 60:D2}}:00+08:00","kwh":{{i}}.5},{"t":"2024-06-05T09:{{i % 60:D2}}:00+08:00","value":{{i + 3}}}]}
+        """;
+
+    [Fact]
+    public async Task MeterRoutes_NeverAnswer5xx_AndNameTheField()
+    {
+        var hostile = new Hostile(Seed + 7);
+        var (companyId, erp) = await app.CreateCompanyAsync("亂數電表公司");
+        var facility = await Features.Meters.MeterSetup.FacilityAsync(app, companyId);
+        await Features.Meters.MeterSetup.MeterAsync(erp, facility, "FZ");
+        var failures = new List<string>();
+        for (var i = 0; i < Count; i++)
+        {
+            var (route, template) = (i % 2) switch
+            {
+                0 => ("/api/v1/meters", MeterTemplate(i, facility)),
+                _ => ("/api/v1/meters/FZ/readings", ReadingsTemplate(i)),
+            };
+            await CheckAsync(erp, route, i % 10 == 9 ? hostile.RawBody() : hostile.Mutate(JsonNode.Parse(template)!).ToJsonString(), failures);
+            if (i % 5 == 0)
+            {
+                var csv = i % 10 == 0 ? hostile.RawBody() : "t,kwh\n2024-06-05T08:00:00+08:00," + hostile.RawBody() + "\n";
+                var response = await erp.PostAsync("/api/v1/meters/FZ/readings", new StringContent(csv, Encoding.UTF8, "text/csv"));
+                if ((int)response.StatusCode >= 500)
+                {
+                    failures.Add($"CSV {csv[..Math.Min(120, csv.Length)]}: {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        foreach (var query in new[] { "grain=year", "from=yesterday", "from=2024-06-05T00:00:00%2B08:00&to=2020-01-01T00:00:00Z", "grain=15min&from=0001-01-01T00:00:00Z&to=9999-12-31T00:00:00Z", "to=%00" })
+        {
+            var response = await erp.GetAsync($"/api/v1/meters/FZ/series?{query}");
+            if ((int)response.StatusCode >= 500)
+            {
+                failures.Add($"series?{query}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+    }
+
     [Fact]
     public async Task StoringRoutes_NeverAnswer5xx_AndARefusedRequestSavesNothing()
     {
@@ -192,6 +239,9 @@ public abstract partial class HostileInputTests(TanpanApp app)
             (client, token, "/inventory", ["Year", "Boundary", "BaseYear"]),
             (client, token, "/inventory/register?handler=Source", ["Source.FacilityId", "Source.Category", "Source.Activity", "Source.Use", "Source.Technology", "Source.Description", "Source.MeterNumber", "Source.Measurement", "Source.Calibration", "Source.ActivityUncertaintyPercent", "Source.FactorUncertaintyPercent"]),
             (client, token, "/inventory/register?handler=DeleteSource&sourceId=x", ["sourceId"]),
+            (client, token, "/energy/meters?handler=Create", ["Form.Code", "Form.Name", "Form.FacilityId", "Form.Kind", "Form.Carrier", "Form.Unit", "Form.Semantics", "Form.IntervalMinutes", "Form.TimeZone", "Form.Multiplier", "Form.ParentCode", "Form.Formula", "Form.CounterMax", "Form.AlarmKw", "Form.SourceId"]),
+            (client, token, $"/energy/quarantine?handler=Replay&id={Guid.NewGuid()}", ["id"]),
+            (client, token, $"{inventoryUrl}?handler=MeterTotals", ["x"]),
             (client, token, $"{inventoryUrl}?handler=UpdateEntry&entryId={Guid.NewGuid()}", ["Entry.SourceId", "Entry.From", "Entry.Quantity"]),
             (client, token, "/work-orders/new", ["Input.OrderNo", "Input.WorkOrderNo", "Input.Date", "Input.Quantity", "Input.Unit", "Input.MixRatioPercent", "Input.AreaCm2", "Input.ThicknessUm", "Input.Energy[0]", "Input.Energy[99999]", "Input.AllocationKey", "Input.AllocationJobValue", "Input.AllocationTotalValue", "Input.StartTime"]),
             (client, token, "/work-orders/units", ["Name"]),

@@ -14,6 +14,7 @@ public sealed class RollupWorker : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan Quarter = TimeSpan.FromMinutes(15);
 
     /// <summary>Dirty ranges of one meter closer than this are recomputed as one span.</summary>
@@ -63,6 +64,9 @@ public sealed class RollupWorker : BackgroundService
             try
             {
                 await wake.WaitAsync(Poll, stoppingToken);
+                // Readings come in bursts: a short pause lets one pass take many batches' ranges at once, instead of
+                // recomputing the same hours after every batch while the stream still runs.
+                await Task.Delay(Coalesce, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -35,7 +35,7 @@
         list.replaceChildren(...s.alarms.map(a => {
           const li = document.createElement('li');
           li.dataset.testid = 'alarm';
-          li.textContent = hhmm(a.hour) + ' · ' + a.name + ' (' + a.code + ')：' + fmt(a.value) + ' ' + a.kind + ' > ' + (english ? 'limit ' : '上限 ') + fmt(a.limit);
+          li.textContent = hhmm(a.hour) + ' · ' + a.name + ' (' + a.code + (english ? '): ' : ')：') + fmt(a.value) + ' ' + a.kind + ' > ' + (english ? 'limit ' : '上限 ') + fmt(a.limit);
           return li;
         }));
         const none = document.querySelector('[data-live="no-alarms"]');

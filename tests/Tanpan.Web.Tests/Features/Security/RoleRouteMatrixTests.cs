@@ -53,7 +53,25 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("POST", "/api/v1/calculations/footprint", [], null, false, "{}", Public: true);
         yield return new("GET", "/api/v1/factors?activity=fuel.diesel&year=2024", [], null, false, Public: true);
 
+        yield return new("GET", "/api/v1/meters", CompanyRoles, PermissionNames.MetersRead, false);
+        yield return new("POST", "/api/v1/meters", [Admin, Clerk], PermissionNames.MetersWrite, false, "{}");
+        yield return new("GET", "/api/v1/meters/NOPE", CompanyRoles, PermissionNames.MetersRead, false);
+        yield return new("POST", "/api/v1/meters/NOPE/readings", [Admin, Clerk], PermissionNames.MetersWrite, false, "{}");
+        yield return new("GET", "/api/v1/meters/NOPE/series", CompanyRoles, PermissionNames.MetersRead, false);
+        yield return new("GET", "/api/v1/meters/NOPE/anomalies", CompanyRoles, PermissionNames.MetersRead, false);
+        yield return new("GET", "/api/v1/meters/quarantine", CompanyRoles, PermissionNames.MetersRead, false);
+        yield return new("POST", $"/api/v1/meters/quarantine/{none}/replay", [Admin, Clerk], PermissionNames.MetersWrite, false);
+        yield return new("GET", "/api/v1/meters/live/snapshot", CompanyRoles, PermissionNames.MetersRead, false);
         // Pages: people only.
+        yield return new("GET", "/energy", CompanyRoles, null, true);
+        yield return new("GET", "/energy/meters", CompanyRoles, null, true);
+        yield return new("POST", "/energy/meters?handler=Create", [Admin, Clerk], null, true, "Form.Code=");
+        yield return new("POST", "/energy/meters?handler=Credentials", [Admin], null, true);
+        yield return new("GET", "/energy/meters/NOPE", CompanyRoles, null, true);
+        yield return new("POST", "/energy/meters/NOPE?handler=Upload", [Admin, Clerk], null, true);
+        yield return new("GET", "/energy/quarantine", CompanyRoles, null, true);
+        yield return new("POST", $"/energy/quarantine?handler=Replay&id={none}", [Admin, Clerk], null, true);
+        yield return new("POST", $"/inventory/{inventoryId}?handler=MeterTotals", [Admin, Clerk], null, true);
         yield return new("GET", "/inventory", CompanyRoles, null, true);
         yield return new("GET", $"/inventory/{inventoryId}", CompanyRoles, null, true);
         yield return new("GET", "/inventory/audit", [Admin, Reviewer], null, true);
