@@ -35,8 +35,7 @@ public static class LiveEnergy
             var factor = await queries.FactorAsync(meter, localNow.Year, ct);
             var today = hours.Sum(h => h.Quantity);
             var latest = quarters.Count > 0 ? quarters[^1] : (Bucket?)null;
-            decimal? kw = latest is { } q && now.UtcDateTime - q.StartUtc <= TimeSpan.FromMinutes(30) && meter.Unit is "kWh" or "MWh"
-                ? Engine.Quantities.Units.Parse(meter.Unit).Convert(q.Quantity, Engine.Quantities.Units.KilowattHour) * 4m : null;
+            var (kw, lastReading) = await PowerNowAsync(db, meter, latest, now.UtcDateTime, ct);
             var kg = factor is null ? (decimal?)null : MeterQueries.KgCo2e(meter, today, factor);
             var isTotal = meter.ParentId is null;
             if (isTotal && kg is { } k)
@@ -44,7 +43,7 @@ public static class LiveEnergy
                 total += k;
             }
 
-            lines.Add(new LiveLine(meter.Code, meter.Name, meter.Line, meter.Unit, kw, today, kg, latest is { } l ? MeterEndpoints.Local(l.StartUtc.AddMinutes(15), zone) : null, isTotal));
+            lines.Add(new LiveLine(meter.Code, meter.Name, meter.Line, meter.Unit, kw, today, kg, lastReading is { } l ? MeterEndpoints.Local(l, zone) : null, isTotal));
             foreach (var h in hours)
             {
                 if (meter.AlarmKw is { } limitKw && h.Quantity > limitKw)
@@ -62,9 +61,43 @@ public static class LiveEnergy
         return new LiveSnapshot(now, lines, alarms.OrderByDescending(a => a.Hour).ToList(), total);
     }
 
-    /// <summary>GET /api/v1/meters/live: server-sent events, a snapshot at once and then after every stored batch (at
+    /// <summary>Power now: a meter's last interval between readings (its average kW), if it ended at most 30 minutes
+    /// ago; a virtual meter's latest quarter-hour. A partial quarter-hour would understate it.</summary>
+    private static async Task<(decimal? Kw, DateTime? LastUtc)> PowerNowAsync(TanpanDb db, Meter meter, Bucket? latestQuarter, DateTime nowUtc, CancellationToken ct)
+    {
+        var kwh = Engine.Quantities.Units.KilowattHour;
+        var unit = Engine.Quantities.Units.Parse(meter.Unit);
+        if (unit.Dimension != kwh.Dimension)
+        {
+            return (null, null);
+        }
+
+        if (meter.Kind == MeterKind.Virtual)
+        {
+            return latestQuarter is { } q && nowUtc - q.StartUtc <= TimeSpan.FromMinutes(30) ? (unit.Convert(q.Quantity, kwh) * 4m, q.StartUtc.AddMinutes(15)) : (null, null);
+        }
+
+        var last = await db.MeterReadings.AsNoTracking().Where(r => r.MeterId == meter.Id).OrderByDescending(r => r.TUtc).Take(2)
+            .Select(r => new RawReading(r.TUtc, r.Value)).ToListAsync(ct);
+        if (last.Count == 0)
+        {
+            return (null, null);
+        }
+
+        last.Reverse();
+        var intervals = MeterIntervals.FromReadings(meter.Profile(), last).Intervals;
+        if (intervals.Count == 0 || nowUtc - intervals[^1].EndUtc > TimeSpan.FromMinutes(30))
+        {
+            return (null, last[^1].TUtc);
+        }
+
+        var i = intervals[^1];
+        return (unit.Convert(i.Quantity, kwh) / (decimal)(i.EndUtc - i.StartUtc).TotalHours, last[^1].TUtc);
+    }
+
+    /// <summary>GET /api/v1/meters/live: server-sent events, a snapshot at once and then after every roll-up pass (at
     /// most every 2 s) or every 15 s; closed after 10 minutes (the browser's EventSource reconnects).</summary>
-    internal static async Task Stream(HttpContext http, TanpanDb db, MeterQueries queries, MeterIngestion ingestion, TimeProvider clock, CancellationToken ct)
+    internal static async Task Stream(HttpContext http, TanpanDb db, MeterQueries queries, RollupWorker rollups, TimeProvider clock, CancellationToken ct)
     {
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
@@ -78,7 +111,7 @@ public static class LiveEnergy
             }
         }
 
-        ingestion.Stored += Signal;
+        rollups.RolledUp += Signal;
         try
         {
             var until = DateTime.UtcNow.AddMinutes(10);
@@ -89,8 +122,8 @@ public static class LiveEnergy
                 db.ChangeTracker.Clear();
                 await http.Response.WriteAsync("event: snapshot\ndata: " + JsonSerializer.Serialize(snapshot, json) + "\n\n", ct);
                 await http.Response.Body.FlushAsync(ct);
-                await changed.WaitAsync(TimeSpan.FromSeconds(15), ct);
                 await Task.Delay(TimeSpan.FromSeconds(2), ct);
+                await changed.WaitAsync(TimeSpan.FromSeconds(15), ct);
             }
         }
         catch (OperationCanceledException)
@@ -99,7 +132,7 @@ public static class LiveEnergy
         }
         finally
         {
-            ingestion.Stored -= Signal;
+            rollups.RolledUp -= Signal;
         }
     }
 }

@@ -31,6 +31,9 @@ public sealed class RollupWorker : BackgroundService
         ingestion.Stored += Wake;
     }
 
+    /// <summary>Raised after a pass that recomputed something: the live dashboard sends a new snapshot.</summary>
+    public event Action? RolledUp;
+
     public void Wake()
     {
         if (wake.CurrentCount == 0)
@@ -51,8 +54,15 @@ public sealed class RollupWorker : BackgroundService
         {
             try
             {
+                var any = false;
                 while (await RunOnceAsync(stoppingToken) > 0)
                 {
+                    any = true;
+                }
+
+                if (any)
+                {
+                    RolledUp?.Invoke();
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
