@@ -33,6 +33,7 @@ public static class DemoData
         "熱處理爐", "鋼材進貨運輸", "鋼板採購", "自來水", "一般事業廢棄物焚化", "員工通勤（機車）", "生產管理課 林小姐", "廠務課 陳先生",
         "精密主軸套筒", "導螺桿", "鎳電鍍外包件", "2023 年基準年盤查，數據經內部查核。", "排放量大且可取得供應商或帳單數據", "排放量小，暫不量化", "台中精機股份有限公司", "示範精密機械股份有限公司 (Demo Precision Machinery)",
         "示範車床 NP20", "Vturn-NP20", "數值控制臥式車床", "FANUC Oi-TF Plus", "床台鑄件", "台中鑄造", "主軸馬達", "東元電機", "刀塔組", "刀塔本體鋼材", "中鋼", "組裝測試用電", "潤滑油", "供應商 EPD 2024",
+        "一廠總表", "CNC 車床線", "熱處理線", "公用與辦公",
     ];
 
     public static async Task SeedAsync(IServiceProvider services, Guid companyId, TimeProvider clock, CancellationToken ct)
@@ -177,12 +178,56 @@ public static class DemoData
         await db.SaveChangesAsync(ct);
         await WorkOrdersAsync(db, provider, clock, ct);
         await ProductAsync(db, provider, companyId, now, ct);
+        await MetersAsync(db, provider, companyId, facility.Id, clock, ct);
 
         async Task Transition(Guid id, InventoryAction action, string actor, string? comment)
         {
             var done = await TransitionInventory.ExecuteAsync(id, action, new WorkflowActor(actor, true, true, true), comment, db, resolver, factors, clock, ct);
             Check(done.Succeeded, $"demo inventory {action}");
         }
+    }
+
+    /// <summary>A main meter with two line sub-meters and the rest as a virtual meter, with the last 24 hours of
+    /// 15-minute counter readings (a day shift heavier than the night), so the energy pages show a day.</summary>
+    private static async Task MetersAsync(TanpanDb db, IServiceProvider provider, Guid companyId, Guid facilityId, TimeProvider clock, CancellationToken ct)
+    {
+        var register = provider.GetRequiredService<Platform.Contracts.ISiteRegister>();
+        var ingestion = provider.GetRequiredService<Features.Meters.MeterIngestion>();
+        async Task Meter(string code, string name, string? parent, string? line, string kind = "Physical", string? formula = null, decimal? alarmKw = null)
+        {
+            var saved = await Features.Meters.SaveMeter.ExecuteAsync(
+                new Features.Meters.MeterRequest(code, name, facilityId, kind, "Electricity", "kWh", kind == "Virtual" ? "Interval" : "Counter", 15, "Asia/Taipei", 1m, parent, line, null, null, null, formula, null, alarmKw),
+                db, register, ingestion, clock, ct);
+            Check(saved.Succeeded, $"demo meter {code}");
+        }
+
+        await Meter("MAIN", "一廠總表", null, null);
+        await Meter("CNC", "CNC 車床線", "MAIN", "CNC 車床線", alarmKw: 120m);
+        await Meter("HT", "熱處理線", "MAIN", "熱處理線");
+        await Meter("OTHER", "公用與辦公", "MAIN", "公用與辦公", "Virtual", "+MAIN -CNC -HT");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var end = new DateTime(now.Ticks - (now.Ticks % TimeSpan.FromMinutes(15).Ticks), DateTimeKind.Utc);
+        var registers = new Dictionary<string, decimal> { ["MAIN"] = 1_250_000m, ["CNC"] = 410_000m, ["HT"] = 380_000m };
+        var payloads = registers.Keys.ToDictionary(k => k, _ => new List<string>());
+        for (var t = end.AddHours(-24); t <= end; t = t.AddMinutes(15))
+        {
+            var hour = Platform.Localization.TaipeiTime.ToTaipei(t).Hour;
+            var day = hour is >= 8 and < 20;
+            var cnc = day ? 24m + (t.Minute / 15 % 2 * 3m) : 6m;
+            var ht = day ? 30m : 18m;
+            registers["CNC"] += cnc;
+            registers["HT"] += ht;
+            registers["MAIN"] += cnc + ht + (day ? 9m : 4m);
+            foreach (var (code, value) in registers)
+            {
+                payloads[code].Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $$"""{"t":"{{t:yyyy-MM-ddTHH:mm:ss}}Z","kwh":{{value}}}"""));
+            }
+        }
+
+        var incoming = payloads.Select(p => new Features.Meters.IncomingPayload(companyId, p.Key, Features.Meters.IngestChannel.Form, "demo", System.Text.Encoding.UTF8.GetBytes("{\"readings\":[" + string.Join(',', p.Value) + "]}"), IsCsv: false)).ToList();
+        var outcomes = await ingestion.IngestAsync(db, incoming, quarantine: false, ct);
+        Check(outcomes.All(o => o.Accepted), "demo readings");
     }
 
     /// <summary>A CNC lathe under the TMBA PCR with a small BOM: a casting, a supplier-declared motor (primary data),
