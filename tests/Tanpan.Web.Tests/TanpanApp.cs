@@ -153,19 +153,31 @@ public abstract class TanpanApp : WebApplicationFactory<Program>
     /// <summary>Creates a company with an API key, straight in the database, and returns a client that uses the key.</summary>
     public async Task<(Guid CompanyId, HttpClient Client)> CreateCompanyAsync(string name)
     {
-        var key = "key-" + Guid.NewGuid().ToString("N");
         var companyId = Guid.NewGuid();
         using (var scope = Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
             db.Companies.Add(new Company { Id = companyId, Name = name, CreatedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        return (companyId, await CreateApiClientAsync(companyId));
+    }
+
+    /// <summary>A client with a new API key (every scope) of an existing company, as an ERP or a meter gateway calls.</summary>
+    public async Task<HttpClient> CreateApiClientAsync(Guid companyId)
+    {
+        var key = "key-" + Guid.NewGuid().ToString("N");
+        using (var scope = Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
             db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), CompanyId = companyId, Name = "test", KeyHash = Tanpan.Web.Platform.Security.ApiKeys.Hash(key), Prefix = key[..8], Scopes = Tanpan.Web.Platform.Security.ApiKeyScopes.Format(Tanpan.Web.Platform.Security.Permission.ApiScopes.Select(p => p.Name)), CreatedAtUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
 
         var client = CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return (companyId, client);
+        return client;
     }
 
     public const string CompanyUserPassword = "Company-Pass-2024";

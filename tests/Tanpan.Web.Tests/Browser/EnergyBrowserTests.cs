@@ -16,7 +16,7 @@ public sealed class EnergyBrowserTests(BrowserFixture browser) : IClassFixture<B
         var companyId = await browser.App.CreateApprovedCompanyAsync("即時能源公司");
         var (email, password) = await browser.App.CreateColleagueAsync(companyId, Roles.CompanyAdmin);
         var facility = await MeterSetup.FacilityAsync(browser.App, companyId);
-        var gateway = await MeterSetup.ApiClientAsync(browser.App, companyId);
+        var gateway = await browser.App.CreateApiClientAsync(companyId);
         await MeterSetup.MeterAsync(gateway, facility, "LINE1", extra: new { line = "電鍍一線", alarmKw = 1 });
 
         var page = await browser.SignedInPageAsync(email, password);

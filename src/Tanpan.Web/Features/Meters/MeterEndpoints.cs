@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tanpan.Web.Data;
@@ -49,17 +48,19 @@ public static class MeterEndpoints
 
     internal static async Task<Ok<List<MeterResponse>>> List(TanpanDb db, CancellationToken ct)
     {
-        var meters = await db.Meters.AsNoTracking().OrderBy(m => m.Code).ToListAsync(ct);
-        var key = await db.MeterBrokerAccounts.AsNoTracking().Select(a => a.Key).FirstOrDefaultAsync(ct);
+        var (meters, key) = await MetersAndKeyAsync(db, ct);
         return TypedResults.Ok(meters.Select(m => Response(m, meters, key)).ToList());
     }
 
     internal static async Task<Results<Ok<MeterResponse>, ApiError>> Get(string code, TanpanDb db, CancellationToken ct)
     {
-        var meters = await db.Meters.AsNoTracking().ToListAsync(ct);
-        var key = await db.MeterBrokerAccounts.AsNoTracking().Select(a => a.Key).FirstOrDefaultAsync(ct);
+        var (meters, key) = await MetersAndKeyAsync(db, ct);
         return meters.FirstOrDefault(m => m.Code == code) is { } meter ? TypedResults.Ok(Response(meter, meters, key)) : MeterErrors.NotFound(code).ToApi();
     }
+
+    /// <summary>The company's meters (a response names the parent by code) and its MQTT topic key.</summary>
+    private static async Task<(List<Meter> Meters, string? Key)> MetersAndKeyAsync(TanpanDb db, CancellationToken ct) =>
+        (await db.Meters.AsNoTracking().OrderBy(m => m.Code).ToListAsync(ct), await db.MeterBrokerAccounts.AsNoTracking().Select(a => a.Key).FirstOrDefaultAsync(ct));
 
     internal static async Task<Results<Created<MeterResponse>, ApiError>> Create(HttpRequest http, TanpanDb db, ISiteRegister register, MeterIngestion ingestion, ApiJson json, TimeProvider clock, CancellationToken ct)
     {
@@ -75,8 +76,7 @@ public static class MeterEndpoints
             return saved.Error!.ToApi();
         }
 
-        var meters = await db.Meters.AsNoTracking().ToListAsync(ct);
-        var key = await db.MeterBrokerAccounts.AsNoTracking().Select(a => a.Key).FirstOrDefaultAsync(ct);
+        var (meters, key) = await MetersAndKeyAsync(db, ct);
         return TypedResults.Created($"/api/v1/meters/{saved.Value.Code}", Response(saved.Value, meters, key));
     }
 
@@ -195,5 +195,4 @@ public static class MeterEndpoints
 
     private static DateTimeOffset Taipei(DateTime utc) => Local(utc, Platform.Localization.TaipeiTime.Zone);
 
-    public static string Invariant(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 }

@@ -127,26 +127,8 @@ public sealed class MeterQueries(TanpanDb db, FactorResolver factors, ISiteRegis
             return (new WindowEnergy(fromUtc, toUtc, quantity, covered == decimal.MaxValue ? 0 : covered, minutes, events), readings);
         }
 
-        var length = TimeSpan.FromMinutes(meter.IntervalMinutes);
-        var all = db.MeterReadings.AsNoTracking().Where(r => r.MeterId == meter.Id);
-        var loadTo = toUtc + length;
-        var rows = await all.Where(r => r.TUtc >= fromUtc && r.TUtc <= loadTo).OrderBy(r => r.TUtc).Select(r => new RawReading(r.TUtc, r.Value)).ToListAsync(ct);
-        var before = await all.Where(r => r.TUtc < fromUtc).OrderByDescending(r => r.TUtc).Select(r => new RawReading(r.TUtc, r.Value)).FirstOrDefaultAsync(ct);
-        if (before != default)
-        {
-            rows.Insert(0, before);
-        }
-
-        if (meter.Semantics == MeterSemantics.Counter && (rows.Count == 0 || rows[^1].TUtc < toUtc))
-        {
-            // A counter's interval that covers the window's end ends at the first reading after it.
-            var after = await all.Where(r => r.TUtc > loadTo).OrderBy(r => r.TUtc).Select(r => new RawReading(r.TUtc, r.Value)).FirstOrDefaultAsync(ct);
-            if (after != default)
-            {
-                rows.Add(after);
-            }
-        }
-
+        // A counter's interval that covers the window's end ends at the first reading after it.
+        var rows = await ReadingSpans.AroundAsync(db, meter.Id, fromUtc, toUtc + TimeSpan.FromMinutes(meter.IntervalMinutes), withNext: meter.Semantics == MeterSemantics.Counter, ct);
         var series = MeterIntervals.FromReadings(meter.Profile(), rows);
         return (WorkOrderWindows.Slice(series, fromUtc, toUtc), rows.Count(r => r.TUtc > fromUtc && r.TUtc <= toUtc));
     }

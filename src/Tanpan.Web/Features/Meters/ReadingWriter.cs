@@ -235,7 +235,7 @@ public sealed class ReadingWriter(TimeProvider clock)
         }
     }
 
-    private static void Add(DbCommand cmd, string name, object value)
+    internal static void Add(DbCommand cmd, string name, object value)
     {
         var p = cmd.CreateParameter();
         p.ParameterName = name;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -25,10 +24,10 @@ public static class RollupStore
         {
             delete.Transaction = tx;
             delete.CommandText = """DELETE FROM "MeterRollups" WHERE "MeterId" = @m AND "Grain" = @g AND "StartUtc" >= @f AND "StartUtc" < @t""";
-            Add(delete, "m", sqlite ? ReadingWriter.SqliteGuid(meterId) : meterId);
-            Add(delete, "g", (int)grain);
-            Add(delete, "f", sqlite ? ReadingWriter.SqliteTime(fromUtc) : fromUtc);
-            Add(delete, "t", sqlite ? ReadingWriter.SqliteTime(toUtc) : toUtc);
+            ReadingWriter.Add(delete, "m", sqlite ? ReadingWriter.SqliteGuid(meterId) : meterId);
+            ReadingWriter.Add(delete, "g", (int)grain);
+            ReadingWriter.Add(delete, "f", sqlite ? ReadingWriter.SqliteTime(fromUtc) : fromUtc);
+            ReadingWriter.Add(delete, "t", sqlite ? ReadingWriter.SqliteTime(toUtc) : toUtc);
             await delete.ExecuteNonQueryAsync(ct);
         }
 
@@ -54,9 +53,9 @@ public static class RollupStore
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = """INSERT OR REPLACE INTO "MeterRollups" ("MeterId", "Grain", "StartUtc", "Quantity", "CompanyId") VALUES ($m, $g, $s, $q, $c)""";
-        Add(cmd, "$m", ReadingWriter.SqliteGuid(meterId));
-        Add(cmd, "$g", (int)grain);
-        Add(cmd, "$c", ReadingWriter.SqliteGuid(companyId));
+        ReadingWriter.Add(cmd, "$m", ReadingWriter.SqliteGuid(meterId));
+        ReadingWriter.Add(cmd, "$g", (int)grain);
+        ReadingWriter.Add(cmd, "$c", ReadingWriter.SqliteGuid(companyId));
         var s = cmd.CreateParameter();
         s.ParameterName = "$s";
         cmd.Parameters.Add(s);
@@ -72,11 +71,4 @@ public static class RollupStore
         }
     }
 
-    private static void Add(DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
-    }
 }

@@ -211,14 +211,7 @@ public sealed class RollupWorker : BackgroundService
         }
 
         // Every reading whose interval can overlap [qStart, qEnd), and for a counter the one before (its baseline).
-        var loadTo = qEnd + length;
-        var rows = await readings.Where(r => r.TUtc >= qStart && r.TUtc <= loadTo).OrderBy(r => r.TUtc).Select(r => new RawReading(r.TUtc, r.Value)).ToListAsync(ct);
-        var before = await readings.Where(r => r.TUtc < qStart).OrderByDescending(r => r.TUtc).Select(r => new RawReading(r.TUtc, r.Value)).FirstOrDefaultAsync(ct);
-        if (before != default)
-        {
-            rows.Insert(0, before);
-        }
-
+        var rows = await ReadingSpans.AroundAsync(db, meter.Id, qStart, qEnd + length, withNext: false, ct);
         var series = MeterIntervals.FromReadings(meter.Profile(), rows);
         var quarters = Covered(Rollups.Fixed(series.Intervals, RollupGrain.QuarterHour, qStart, qEnd), series.Intervals);
         await RollupStore.ReplaceAsync(db, meter.CompanyId, meter.Id, RollupGrainCode.QuarterHour, qStart, qEnd, quarters, ct);

@@ -39,7 +39,7 @@ public abstract class InventoryFeedTests(TanpanApp app)
 
         // Hourly counters, 10 kWh an hour from 2024-06-01 00:00 to 07-10 00:00 (Taipei).
         var readings = Enumerable.Range(0, (39 * 24) + 1).Select(h => (new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.FromHours(8)).AddHours(h).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), h * 10m)).ToArray();
-        var gateway = await MeterSetup.ApiClientAsync(app, companyId);
+        var gateway = await app.CreateApiClientAsync(companyId);
         foreach (var (code, source) in new[] { ("MA", billed), ("MB", unbilled) })
         {
             await MeterSetup.MeterAsync(gateway, facilityId, code, interval: 60, extra: new { sourceId = source });

@@ -25,26 +25,6 @@ internal static class MeterSetup
         return facility.Id;
     }
 
-    /// <summary>A client with an API key (all scopes) of an existing company, as a gateway or MES would call.</summary>
-    public static async Task<HttpClient> ApiClientAsync(TanpanApp app, Guid companyId)
-    {
-        var key = "key-" + Guid.NewGuid().ToString("N");
-        using (var scope = app.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
-            db.ApiKeys.Add(new Tanpan.Web.Platform.Security.ApiKey
-            {
-                Id = Guid.NewGuid(), CompanyId = companyId, Name = "gateway", KeyHash = Tanpan.Web.Platform.Security.ApiKeys.Hash(key), Prefix = key[..8],
-                Scopes = Tanpan.Web.Platform.Security.ApiKeyScopes.Format(Tanpan.Web.Platform.Security.Permission.ApiScopes.Select(p => p.Name)), CreatedAtUtc = DateTime.UtcNow,
-            });
-            await db.SaveChangesAsync();
-        }
-
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
-    }
-
     public static async Task<JsonElement> MeterAsync(HttpClient client, Guid facilityId, string code, string semantics = "Counter", int interval = 15, object? extra = null)
     {
         var body = new Dictionary<string, object?>
