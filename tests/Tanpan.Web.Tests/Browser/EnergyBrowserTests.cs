@@ -49,6 +49,15 @@ public sealed class EnergyBrowserTests(BrowserFixture browser) : IClassFixture<B
 
         await page.GotoAsync("/energy?lang=en");
         Assert.Contains("Energy monitoring", await page.ContentAsync(), StringComparison.Ordinal);
+
+        // Phone width: the dashboard's table scrolls within the page, nothing wider than the screen but the table.
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var lang in new[] { "zh-TW", "en" })
+        {
+            await page.GotoAsync($"/energy?lang={lang}");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"energy-phone-{lang}.png"), FullPage = true });
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), $"/energy ({lang}) is wider than a phone");
+        }
         Assert.Empty(await browser.CspViolationsAsync(page));
     }
 }
