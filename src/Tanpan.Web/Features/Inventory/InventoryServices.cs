@@ -8,5 +8,6 @@ public static class InventoryServices
         // Locked inventories stored before records of their own existed are converted at start-up.
         services.AddScoped<IStoredRecordUpgrade, LegacyInventories>()
             .AddScoped<Platform.Contracts.ISiteActivityTotals, SiteActivityTotalsQuery>()
-            .AddScoped<Platform.Contracts.ISiteRegister, SiteRegisterQuery>();
+            .AddScoped<Platform.Contracts.ISiteRegister, SiteRegisterQuery>()
+            .AddScoped<Platform.Contracts.IInventoryYearTotals, InventoryYearTotalsQuery>();
 }
