@@ -9,5 +9,6 @@ public static class InventoryServices
         services.AddScoped<IStoredRecordUpgrade, LegacyInventories>()
             .AddScoped<Platform.Contracts.ISiteActivityTotals, SiteActivityTotalsQuery>()
             .AddScoped<Platform.Contracts.ISiteRegister, SiteRegisterQuery>()
-            .AddScoped<Platform.Contracts.IInventoryYearTotals, InventoryYearTotalsQuery>();
+            .AddScoped<Platform.Contracts.IInventoryYearTotals, InventoryYearTotalsQuery>()
+            .AddScoped<Platform.Contracts.ITouBills, TouBillsQuery>();
 }

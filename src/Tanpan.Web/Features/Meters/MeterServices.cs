@@ -5,7 +5,8 @@ public static class MeterServices
     public static IServiceCollection AddMeters(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ReadingWriter>().AddSingleton<MeterIngestion>();
-        services.AddScoped<MeterQueries>().AddScoped<Platform.Contracts.IMeteredEnergy>(sp => sp.GetRequiredService<MeterQueries>());
+        services.AddScoped<MeterQueries>().AddScoped<Platform.Contracts.IMeteredEnergy>(sp => sp.GetRequiredService<MeterQueries>())
+            .AddScoped<Platform.Contracts.IMeteredLoad, MeterLoadProfiles>();
         services.AddSingleton<RollupWorker>().AddHostedService(sp => sp.GetRequiredService<RollupWorker>());
         services.AddSingleton<MeterRetention>().AddHostedService(sp => sp.GetRequiredService<MeterRetention>());
         services.Configure<MeterOptions>(configuration.GetSection("Meters"));
