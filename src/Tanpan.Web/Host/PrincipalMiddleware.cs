@@ -19,6 +19,14 @@ public sealed class PrincipalMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context, TenantScope tenant)
     {
+        // The exception handler re-runs the pipeline for its error page with the principal already established; a
+        // second pass would see the key's identity as a sign-in and answer "ambiguous" instead of the 500.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
+        {
+            await next(context);
+            return;
+        }
+
         // PACT partners present a bearer token from /auth/token, and only that (the protocol's one way in).
         var pactPath = Features.Pact.PactEndpoints.IsPactPath(context.Request.Path);
         // PACT is HTTPS only: over plain HTTP (the app's other address) neither a secret nor a token is accepted.

@@ -439,11 +439,12 @@ public abstract partial class HostileInputTests(TanpanApp app)
     {
         string Cell() => hostile.Value()?.ToJsonString().Trim('"').Replace(",", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal) ?? string.Empty;
         var inventoryHeader = string.Join(",", InventoryExcel.Columns);
-        var orderHeader = string.Join(",", ImportWorkOrders.Columns);
+        string[] orderColumns = [.. ImportWorkOrders.Columns, .. ImportWorkOrders.MeterColumns];
+        var orderHeader = string.Join(",", orderColumns);
         return (i % 6) switch
         {
             0 => ("a.csv", Encoding.UTF8.GetBytes($"{inventoryHeader}\n{string.Join(",", InventoryExcel.Columns.Select(_ => Cell()))}\n")),
-            1 => ("a.csv", Encoding.UTF8.GetBytes($"{orderHeader}\n{string.Join(",", ImportWorkOrders.Columns.Select(_ => Cell()))}\n")),
+            1 => ("a.csv", Encoding.UTF8.GetBytes($"{orderHeader}\n{string.Join(",", orderColumns.Select(_ => Cell()))}\n")),
             2 => ("a.xlsx", Encoding.UTF8.GetBytes(hostile.RawBody())),
             3 => ("a.csv", Encoding.UTF8.GetBytes(new string(' ', 2_000_000))),
             4 => ("a.exe", [0x4D, 0x5A, 0x90, 0x00]),

@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Common;
 using Tanpan.Engine.Jobs;
 using Tanpan.Web.Data;
+using Tanpan.Web.Platform.Contracts;
 using Tanpan.Web.Platform.Errors;
 using Tanpan.Web.Platform.Inputs;
+using Tanpan.Web.Platform.Localization;
 using Tanpan.Web.Platform.Sheets;
 using Tanpan.Web.Platform.Tenancy;
 
@@ -25,21 +27,28 @@ public static partial class ImportWorkOrders
         "混料比例 mix_ratio_percent", "面積 area_cm2", "厚度 thickness_um", "密度 density_kg_m3", "製程 process", "能源 activity", "用量 energy_quantity", "能源單位 energy_unit",
     ];
 
+    /// <summary>Optional columns (older files without them still import): the job's window on its line's meter, whose
+    /// measured energy is added to the named process (default: the first) as primary data, no allocation. Times
+    /// without an offset are Taipei time.</summary>
+    public static readonly string[] MeterColumns = ["電表 meter_id", "開始時間 start", "結束時間 end", "量測製程 meter_process"];
+
+    private static readonly string[] AllColumns = [.. Columns, .. MeterColumns];
+
     // Columns that describe the order, not the input: every row of one order must repeat them identically.
-    private static readonly int[] OrderColumns = [0, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    private static readonly int[] OrderColumns = [0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 16, 17, 18];
 
     public sealed record Response(int Count, IReadOnlyList<Guid> Ids);
 
     [GeneratedRegex(@"^processes\[(\d+)\]\.inputs\[(\d+)\]\.(\w+)$")]
     private static partial Regex InputPath();
 
-    internal static async Task<Results<Ok<Response>, ApiError>> Handle(IFormFile? file, TanpanDb db, TenantScope tenant, JobCalculator calculator, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<Response>, ApiError>> Handle(IFormFile? file, TanpanDb db, TenantScope tenant, JobCalculator calculator, IMeteredEnergy meters, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await ExecuteAsync(file, db, tenant, calculator, clock, ct);
+        var outcome = await ExecuteAsync(file, db, tenant, calculator, meters, clock, ct);
         return outcome.Succeeded ? TypedResults.Ok(outcome.Value) : outcome.Error!.ToApi();
     }
 
-    public static async Task<Result<Response>> ExecuteAsync(IFormFile? file, TanpanDb db, TenantScope tenant, JobCalculator calculator, TimeProvider clock, CancellationToken ct)
+    public static async Task<Result<Response>> ExecuteAsync(IFormFile? file, TanpanDb db, TenantScope tenant, JobCalculator calculator, IMeteredEnergy meters, TimeProvider clock, CancellationToken ct)
     {
         var upload = await SheetUpload.ReadAsync(file, ct);
         if (!upload.Succeeded)
@@ -69,7 +78,7 @@ public static partial class ImportWorkOrders
         var order = new List<string>();
         foreach (var row in rows)
         {
-            if (Columns.All(c => SheetCells.IsBlank(SheetCells.Get(row.Values, c))))
+            if (AllColumns.All(c => SheetCells.IsBlank(SheetCells.Get(row.Values, c))))
             {
                 continue;
             }
@@ -105,7 +114,14 @@ public static partial class ImportWorkOrders
             }
 
             var firstRow = groups[no][0].Number;
-            var outcome = CreateWorkOrder.Prepare(request, calculator);
+            var metered = await MeteredWorkOrders.ResolveAsync(request, meters, ct);
+            if (!metered.Succeeded)
+            {
+                errors.AddRange(metered.Errors.Select(e => e with { Path = Locate(e.Path, firstRow, inputRows, sheet) }));
+                continue;
+            }
+
+            var outcome = CreateWorkOrder.Prepare(metered.Value.Request, calculator, metered.Value.Method);
             foreach (var problem in outcome.Errors)
             {
                 errors.Add(problem with { Path = Locate(problem.Path, firstRow, inputRows, sheet) });
@@ -163,8 +179,8 @@ public static partial class ImportWorkOrders
         {
             foreach (var column in OrderColumns)
             {
-                var a = SheetCells.Get(first.Values, Columns[column]);
-                var b = SheetCells.Get(row.Values, Columns[column]);
+                var a = SheetCells.Get(first.Values, AllColumns[column]);
+                var b = SheetCells.Get(row.Values, AllColumns[column]);
                 if (!SheetCells.IsBlank(b) && !Equals(Normal(a), Normal(b)))
                 {
                     errors.Add(new(Cell(column, row.Number), string.Create(CultureInfo.InvariantCulture, $"differs from row {first.Number} of work order '{no}' ('{ActivityInputs.Shorten(Normal(b))}' vs '{ActivityInputs.Shorten(Normal(a))}'); rows of one order must agree, or leave the cell empty"), "import.order-mismatch"));
@@ -178,16 +194,23 @@ public static partial class ImportWorkOrders
         var area = SheetCells.Number(first.Values, Columns, 8, Cell(8, first.Number), errors, NumberRange.Quantity);
         var thickness = SheetCells.Number(first.Values, Columns, 9, Cell(9, first.Number), errors, new NumberRange(0m, 1_000_000m));
         var density = SheetCells.Number(first.Values, Columns, 10, Cell(10, first.Number), errors, new NumberRange(0m, 100_000m));
+        var window = MeterWindow(first, Cell, errors);
         var processes = new List<(string Name, List<(int Row, JobInputDto Input)> Inputs)>();
         var byName = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            var process = SheetCells.Text(row.Values, Columns, 11, Cell(11, row.Number), errors, 60) ?? string.Empty;
+            var process = SheetCells.Text(row.Values, AllColumns, 11, Cell(11, row.Number), errors, 60) ?? string.Empty;
             var energy = SheetCells.Number(row.Values, Columns, 13, Cell(13, row.Number), errors, NumberRange.Quantity);
             if (!byName.TryGetValue(process, out var index))
             {
                 byName[process] = index = processes.Count;
                 processes.Add((process, []));
+            }
+
+            // With a meter window a row may only name the process the measured energy goes to.
+            if (window is not null && new[] { 12, 13, 14 }.All(c => SheetCells.IsBlank(SheetCells.Get(row.Values, Columns[c]))))
+            {
+                continue;
             }
 
             processes[index].Inputs.Add((row.Number, new JobInputDto(
@@ -205,7 +228,27 @@ public static partial class ImportWorkOrders
             SheetCells.Text(first.Values, Columns, 2, Cell(2, first.Number), errors, WorkOrderInput.MetalLength), date, null, null,
             SheetCells.Text(first.Values, Columns, 4, Cell(4, first.Number), errors, WorkOrderInput.ProductLength),
             quantity, SheetCells.Text(first.Values, Columns, 6, Cell(6, first.Number), errors, 16), mix, area, thickness, density, "AR5",
-            processes.Select(p => (JobProcessDto?)new JobProcessDto(p.Name, p.Inputs.Select(i => (JobInputDto?)i.Input).ToList())).ToList());
+            processes.Select(p => (JobProcessDto?)new JobProcessDto(p.Name, p.Inputs.Select(i => (JobInputDto?)i.Input).ToList())).ToList(), MeterWindow: window);
+    }
+
+    /// <summary>The order's meter window, or null when its meter cell is empty (times then must be empty too).</summary>
+    private static MeterWindowDto? MeterWindow(SheetRow first, Func<int, int, string> cell, List<FieldError> errors)
+    {
+        var meter = SheetCells.Text(first.Values, AllColumns, 15, cell(15, first.Number), errors, 64);
+        var from = SheetCells.Instant(first.Values, AllColumns, 16, cell(16, first.Number), errors, TaipeiTime.Zone);
+        var to = SheetCells.Instant(first.Values, AllColumns, 17, cell(17, first.Number), errors, TaipeiTime.Zone);
+        var process = SheetCells.Text(first.Values, AllColumns, 18, cell(18, first.Number), errors, 60);
+        if (meter is null)
+        {
+            if (from is not null || to is not null || process is not null)
+            {
+                errors.Add(new(cell(15, first.Number), "required when a start, end or measured process is given: the id of the meter on the job's line", "job.meter.id"));
+            }
+
+            return null;
+        }
+
+        return new MeterWindowDto(meter, from, to, process);
     }
 
     private static string? Normal(object? value) => value switch
@@ -213,7 +256,7 @@ public static partial class ImportWorkOrders
         null => null,
         string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
-        DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime dt => dt.ToString(dt.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 
@@ -242,6 +285,10 @@ public static partial class ImportWorkOrders
             "areaCm2" => 8,
             "thicknessUm" => 9,
             "densityKgPerM3" => 10,
+            "meterWindow.meterId" or "meterWindow" => 15,
+            "meterWindow.from" => 16,
+            "meterWindow.to" => 17,
+            "meterWindow.process" => 18,
             _ => 11,
         };
         return SheetCells.Address(sheet, header, firstRow);

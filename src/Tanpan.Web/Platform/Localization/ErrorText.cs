@@ -119,6 +119,7 @@ public static class ErrorText
         ["cell.not-a-number"] = ("「{value}」不是數字（須介於 {min} 與 {max}）", ""),
         ["cell.date-required"] = ("必填：日期（yyyy-MM-dd 或 Excel 日期）", ""),
         ["cell.not-a-date"] = ("「{value}」不是日期（yyyy-MM-dd 或 Excel 日期，須介於 {min} 與 {max}）", ""),
+        ["cell.not-a-time"] = ("「{value}」不是日期時間（例如 2024-06-05 08:15，或含時區的 2024-06-05T08:15:00+08:00）", ""),
         ["category.unknown"] = ("請選擇類別", ""),
         ["quick.bill-outside-year"] = ("計費期間不在 {year} 年內：請改選 {billYear} 年，或修正日期", ""),
     };

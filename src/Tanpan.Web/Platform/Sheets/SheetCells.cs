@@ -167,6 +167,48 @@ public static class SheetCells
         return null;
     }
 
+    /// <summary>
+    /// A point in time from a DateTime or Excel serial (read in <paramref name="zone"/>), or ISO 8601 text (its offset
+    /// kept; without one, read in <paramref name="zone"/>). Blank gives null without an error: the caller decides
+    /// whether the cell is required.
+    /// </summary>
+    public static DateTimeOffset? Instant(IDictionary<string, object?> row, IReadOnlyList<string> columns, int column, string cell, List<FieldError> errors, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(zone);
+        var value = Cell(row, columns, column);
+        if (IsBlank(value))
+        {
+            return null;
+        }
+
+        DateTimeOffset? InZone(DateTime local) => local.Year is < 1900 or > 2100 ? null : new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone.GetUtcOffset(local));
+        DateTimeOffset? instant = value switch
+        {
+            DateTime dt => InZone(dt),
+            DateTimeOffset dto => dto,
+            double serial when double.IsFinite(serial) && serial is > 0 and < 2_958_466 => InZone(DateTime.FromOADate(serial)),
+            string s when s.Length <= MaxParsedLength && HasOffset(s) && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) => parsed,
+            string s when s.Length <= MaxParsedLength && DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) => InZone(local),
+            _ => null,
+        };
+
+        if (instant is { } ok)
+        {
+            return ok;
+        }
+
+        errors.Add(new(cell, $"'{Show(value)}' is not a date and time (e.g. 2024-06-05 08:15, or 2024-06-05T08:15:00+08:00)", "cell.not-a-time", Inputs.ActivityInputs.Args("value", Show(value))));
+        return null;
+    }
+
+    // "2024-06-05T08:15:00+08:00" or "…Z": an offset after the time part (a date's own dashes don't count).
+    private static bool HasOffset(string s)
+    {
+        var t = s.IndexOfAny(['T', ' ']);
+        return t > 0 && (s.EndsWith('Z') || s.AsSpan(t).IndexOfAny('+', '-') >= 0);
+    }
+
     /// <summary>"活動數據!D5" style address of a 0-based column and 1-based row; columns past Z continue AA, AB, ...</summary>
     public static string Address(string sheet, int column, int row) => string.Create(CultureInfo.InvariantCulture, $"{sheet}!{ColumnName(column)}{row}");
 

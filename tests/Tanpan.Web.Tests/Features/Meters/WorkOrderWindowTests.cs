@@ -71,4 +71,45 @@ public abstract class WorkOrderWindowTests(TanpanApp app)
         var (_, other) = await app.CreateCompanyAsync("他廠");
         await Problem.AssertFieldAsync(await other.PostAsJsonAsync("/api/v1/work-orders", Order("W6", new { meterId = "EMPTY", from = "2024-06-05T08:00:00+08:00", to = "2024-06-05T09:00:00+08:00" })), "meterWindow.meterId");
     }
+
+    [Fact]
+    public async Task Import_WithMeterColumns_MeasuresTheOrder_AndNamesTheCellOfABadWindow()
+    {
+        var (companyId, erp) = await app.CreateCompanyAsync("匯入電表廠");
+        var facility = await MeterSetup.FacilityAsync(app, companyId);
+        await MeterSetup.MeterAsync(erp, facility, "LINE-B");
+        await Problem.ReadJsonAsync(await erp.PostAsJsonAsync("/api/v1/meters/LINE-B/readings", MeterSetup.Readings(
+            ("2024-06-05T08:00:00+08:00", 0m), ("2024-06-05T08:15:00+08:00", 10m), ("2024-06-05T08:30:00+08:00", 30m), ("2024-06-05T08:45:00+08:00", 36m),
+            ("2024-06-05T09:00:00+08:00", 50m), ("2024-06-05T09:15:00+08:00", 55m), ("2024-06-05T09:30:00+08:00", 60m))));
+        var header = string.Join(",", [.. Tanpan.Web.Features.WorkOrders.ImportWorkOrders.Columns, .. Tanpan.Web.Features.WorkOrders.ImportWorkOrders.MeterColumns]);
+
+        // Times without an offset are Taipei time; the 電鍍 row only names the process the measured energy goes to.
+        var good = $"{header}\nPO,WO-I1,Ni,2024-06-05,x,100,piece,,,,,前處理,electricity.grid.tw,1,kWh,LINE-B,2024-06-05 08:07,2024-06-05 09:22,電鍍\nPO,WO-I1,,,,,,,,,,電鍍,,,,,,,\n";
+        var imported = await Problem.ReadJsonAsync(await UploadAsync(erp, good));
+        var id = imported.GetProperty("ids")[0].GetString();
+        var order = await Problem.ReadJsonAsync(await erp.GetAsync($"/api/v1/work-orders/{id}"));
+        var measured = Assert.Single(order.GetProperty("result").GetProperty("lines").EnumerateArray(), l => l.GetProperty("process").GetString() == "電鍍");
+        Assert.Equal((8m / 15m * 10m) + 20m + 6m + 14m + 5m + (7m / 15m * 5m), measured.GetProperty("quantity").GetDecimal(), 18);
+        Assert.StartsWith("Measured on meter LINE-B", order.GetProperty("energyMethod").GetString(), StringComparison.Ordinal);
+
+        // Each bad window names its cell (P = meter, R = end, S = measured process) and nothing is stored.
+        var bad = $"{header}\nPO,WO-I2,Ni,2024-06-05,x,1,piece,,,,,電鍍,electricity.grid.tw,1,kWh,NOPE,2024-06-05 08:00,2024-06-05 09:00,\n"
+            + "PO,WO-I3,Ni,2024-06-05,x,1,piece,,,,,電鍍,electricity.grid.tw,1,kWh,LINE-B,2024-06-05 09:00,2024-06-05 08:00,\n"
+            + "PO,WO-I4,Ni,2024-06-05,x,1,piece,,,,,電鍍,electricity.grid.tw,1,kWh,LINE-B,2024-06-05 08:00,2024-06-05 09:00,烘乾\n"
+            + "PO,WO-I5,Ni,2024-06-05,x,1,piece,,,,,電鍍,electricity.grid.tw,1,kWh,,2024-06-05 08:00,,\n"
+            + "PO,WO-I6,Ni,2024-06-05,x,1,piece,,,,,電鍍,electricity.grid.tw,1,kWh,LINE-B,not a time,2024-06-05 09:00,\n";
+        var errors = await Problem.ReadErrorsAsync(await UploadAsync(erp, bad));
+        Assert.Contains("CSV!P2", errors.Keys);
+        Assert.Contains("CSV!R3", errors.Keys);
+        Assert.Contains("CSV!S4", errors.Keys);
+        Assert.Contains("CSV!P5", errors.Keys);
+        Assert.Contains("CSV!Q6", errors.Keys);
+        Assert.DoesNotContain("WO-I2", await erp.GetStringAsync("/api/v1/work-orders"), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "erp.csv" } };
+        return await client.PostAsync("/api/v1/work-orders/import", form);
+    }
 }

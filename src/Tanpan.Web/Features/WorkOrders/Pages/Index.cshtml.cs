@@ -12,7 +12,7 @@ namespace Tanpan.Web.Features.WorkOrders.Pages;
 
 /// <summary>Work-order history: server-side search, sort and paging, and an Excel export of the filtered list.</summary>
 [Authorize(Policy = PermissionNames.WorkOrdersRead)]
-public sealed class IndexModel(TanpanDb db, TenantScope tenant, Engine.Jobs.JobCalculator calculator, TimeProvider clock) : PageModel
+public sealed class IndexModel(TanpanDb db, TenantScope tenant, Engine.Jobs.JobCalculator calculator, Platform.Contracts.IMeteredEnergy meters, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -68,7 +68,7 @@ public sealed class IndexModel(TanpanDb db, TenantScope tenant, Engine.Jobs.JobC
         }
         else
         {
-            var outcome = await ImportWorkOrders.ExecuteAsync(file, db, tenant, calculator, clock, ct);
+            var outcome = await ImportWorkOrders.ExecuteAsync(file, db, tenant, calculator, meters, clock, ct);
             if (outcome.Succeeded)
             {
                 ImportNotice = HttpContext.T($"已匯入 {outcome.Value.Count} 張工單。", $"{outcome.Value.Count} work orders imported.");
