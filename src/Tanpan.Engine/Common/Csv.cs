@@ -38,7 +38,7 @@ public static class Csv
         return records;
     }
 
-    private static List<List<string>> ParseRows(string text)
+    internal static List<List<string>> ParseRows(string text)
     {
         var rows = new List<List<string>>();
         var row = new List<string>();
