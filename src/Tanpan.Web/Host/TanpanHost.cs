@@ -13,6 +13,7 @@ using Tanpan.Web.Features.Inventory;
 using Tanpan.Web.Features.Meters;
 using Tanpan.Web.Features.Pact;
 using Tanpan.Web.Features.Products;
+using Tanpan.Web.Features.Storage;
 using Tanpan.Web.Features.WorkOrders;
 using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Security;
@@ -140,6 +141,7 @@ public static class TanpanHost
 
         var api = app.MapGroup("/api/v1");
         api.MapCalculations();
+        api.MapStorage();
         api.MapQuickCalculator();
         api.MapFactors();
         api.MapWorkOrders();

@@ -23,7 +23,7 @@ public sealed class HostileInputTests_Sqlite(SqliteApp sqlite) : HostileInputTes
         var hostile = new Hostile(Seed);
         var client = sqlite.CreateClient();
         var failures = new List<string>();
-        foreach (var (route, template) in new[] { ("/api/v1/calculations/inventory?include=factors", InventoryTemplate), ("/api/v1/calculations/job", JobTemplate), ("/api/v1/calculations/quick", QuickTemplate), ("/api/v1/calculations/footprint", FootprintTemplate) })
+        foreach (var (route, template) in new[] { ("/api/v1/calculations/inventory?include=factors", InventoryTemplate), ("/api/v1/calculations/job", JobTemplate), ("/api/v1/calculations/quick", QuickTemplate), ("/api/v1/calculations/footprint", FootprintTemplate), ("/api/v1/calculations/storage", StorageTemplate) })
         {
             var node = JsonNode.Parse(template)!;
             // The template itself is valid: the mutations start from a request that calculates.
@@ -77,6 +77,13 @@ public abstract partial class HostileInputTests(TanpanApp app)
     protected static readonly string QuickTemplate = """
         {"year":2024,"annualKwh":null,"bills":[{"from":"2024-01-01","to":"2024-01-31","peakKwh":1000,"semiPeakKwh":10,"saturdaySemiPeakKwh":1,"offPeakKwh":5,"contractCapacityKw":300}],
          "fuels":[{"activity":"fuel.diesel","use":"stationary","quantity":100,"unit":"L"}]}
+        """;
+
+    protected static readonly string StorageTemplate = """
+        {"interval":60,"start":"2025-07-15T00:00:00+08:00","loadKw":[60,60,60,60,60,60,60,60,60,60,60,60,60,60,60,60,60,120,120,120,60,60,60,60],
+         "tariff":{"id":"taipower-hv-3tou","contractCapacityKw":120},
+         "battery":{"powerKw":50,"energyKwh":150,"roundTripEfficiency":0.9,"depthOfDischarge":1,"stateOfHealth":1,"costNtd":1500000},
+         "strategy":{"type":"peak-shaving","targetKw":100},"gridFactorYear":2024,"economics":{"lifetimeYears":10,"discountRate":0.05}}
         """;
 
     protected static readonly string FootprintTemplate = """

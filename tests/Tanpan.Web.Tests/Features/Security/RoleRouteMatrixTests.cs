@@ -51,6 +51,7 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("DELETE", $"/api/v1/custom-factors/{none}", [Admin, Clerk], PermissionNames.FactorsWrite, false);
         yield return new("POST", "/api/v1/calculations/inventory", [], null, false, "{}", Public: true);
         yield return new("POST", "/api/v1/calculations/footprint", [], null, false, "{}", Public: true);
+        yield return new("POST", "/api/v1/calculations/storage", [], null, false, "{}", Public: true);
         yield return new("GET", "/api/v1/factors?activity=fuel.diesel&year=2024", [], null, false, Public: true);
 
         yield return new("GET", "/api/v1/meters", CompanyRoles, PermissionNames.MetersRead, false);
@@ -65,6 +66,8 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         // Pages: people only.
         yield return new("GET", "/energy", CompanyRoles, null, true);
         yield return new("GET", "/energy/meters", CompanyRoles, null, true);
+        yield return new("GET", "/energy/storage", CompanyRoles, null, true);
+        yield return new("POST", "/energy/storage", CompanyRoles, null, true, "Input.Source=bills");
         yield return new("POST", "/energy/meters?handler=Create", [Admin, Clerk], null, true, "Form.Code=");
         yield return new("POST", "/energy/meters?handler=Credentials", [Admin], null, true);
         yield return new("GET", "/energy/meters/NOPE", CompanyRoles, null, true);
