@@ -23,7 +23,7 @@ public sealed class HostileInputTests_Sqlite(SqliteApp sqlite) : HostileInputTes
         var hostile = new Hostile(Seed);
         var client = sqlite.CreateClient();
         var failures = new List<string>();
-        foreach (var (route, template) in new[] { ("/api/v1/calculations/inventory?include=factors", InventoryTemplate), ("/api/v1/calculations/job", JobTemplate), ("/api/v1/calculations/quick", QuickTemplate), ("/api/v1/calculations/footprint", FootprintTemplate), ("/api/v1/calculations/storage", StorageTemplate) })
+        foreach (var (route, template) in new[] { ("/api/v1/calculations/inventory?include=factors", InventoryTemplate), ("/api/v1/calculations/job", JobTemplate), ("/api/v1/calculations/quick", QuickTemplate), ("/api/v1/calculations/footprint", FootprintTemplate), ("/api/v1/calculations/storage", StorageTemplate), ("/api/v1/calculations/carbon-fee", CarbonFeeTemplate), ("/api/v1/calculations/cbam", CbamTemplate) })
         {
             var node = JsonNode.Parse(template)!;
             // The template itself is valid: the mutations start from a request that calculates.
@@ -77,6 +77,12 @@ public abstract partial class HostileInputTests(TanpanApp app)
     protected static readonly string QuickTemplate = """
         {"year":2024,"annualKwh":null,"bills":[{"from":"2024-01-01","to":"2024-01-31","peakKwh":1000,"semiPeakKwh":10,"saturdaySemiPeakKwh":1,"offPeakKwh":5,"contractCapacityKw":300}],
          "fuels":[{"activity":"fuel.diesel","use":"stationary","quantity":100,"unit":"L"}]}
+        """;
+
+    protected static readonly string CarbonFeeTemplate = """{"year":2026,"emissionsT":30000,"highLeakage":false,"plan":"none","period":1}""";
+
+    protected static readonly string CbamTemplate = """
+        {"year":2026,"goods":[{"cnCode":"72081000","tonnes":100,"seeDirectT":2.0,"seeIndirectT":0.5,"benchmarkT":1.5,"defaultValues":false}],"carbonPricePaidEurPerT":0,"euaPriceEurPerT":80}
         """;
 
     protected static readonly string StorageTemplate = """

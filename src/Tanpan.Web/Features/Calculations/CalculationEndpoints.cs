@@ -27,6 +27,30 @@ public static class CalculationEndpoints
             .Accepts<RunFootprint.Request>("application/json")
             .Produces<Platform.Contracts.FootprintResponse>(StatusCodes.Status200OK)
             .RequireRateLimiting(RateLimitPolicies.Calculations);
+        api.MapPost("/calculations/carbon-fee", RunPricing.CarbonFeeAsync)
+            .WithName("RunCarbonFee")
+            .WithTags("Calculations")
+            .WithSummary("Taiwan carbon fee (碳費) of one year's emissions, with the rule and source of every parameter (no login)")
+            .Accepts<RunPricing.CarbonFeeRequestDto>("application/json")
+            .RequireRateLimiting(RateLimitPolicies.Calculations);
+        api.MapPost("/calculations/cbam", RunCbam.Handle)
+            .WithName(nameof(RunCbam))
+            .WithTags("Calculations")
+            .WithSummary("EU CBAM certificates and cost of a year's imports, with the 50 t de-minimis (no login)")
+            .Accepts<RunCbam.Request>("application/json")
+            .RequireRateLimiting(RateLimitPolicies.Calculations);
+        api.MapPost("/calculations/us-cca", RunPricing.UsCcaAsync)
+            .WithName("RunUsCca")
+            .WithTags("Calculations")
+            .WithSummary("Estimate of the US Clean Competition Act carbon intensity charge (a bill, not law; no login)")
+            .Accepts<RunPricing.UsCcaRequestDto>("application/json")
+            .RequireRateLimiting(RateLimitPolicies.Calculations);
+        api.MapPost("/calculations/power-obligation", RunPricing.PowerObligationAsync)
+            .WithName("RunPowerObligation")
+            .WithTags("Calculations")
+            .WithSummary("Large-power-user obligation (用電大戶條款): obligation kW and the cost of each way to meet it (no login)")
+            .Accepts<RunPricing.PowerObligationRequestDto>("application/json")
+            .RequireRateLimiting(RateLimitPolicies.Calculations);
         return api;
     }
 }

@@ -52,6 +52,10 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("POST", "/api/v1/calculations/inventory", [], null, false, "{}", Public: true);
         yield return new("POST", "/api/v1/calculations/footprint", [], null, false, "{}", Public: true);
         yield return new("POST", "/api/v1/calculations/storage", [], null, false, "{}", Public: true);
+        yield return new("POST", "/api/v1/calculations/carbon-fee", [], null, false, "{}", Public: true);
+        yield return new("POST", "/api/v1/calculations/cbam", [], null, false, "{}", Public: true);
+        yield return new("POST", "/api/v1/calculations/us-cca", [], null, false, "{}", Public: true);
+        yield return new("POST", "/api/v1/calculations/power-obligation", [], null, false, "{}", Public: true);
         yield return new("GET", "/api/v1/factors?activity=fuel.diesel&year=2024", [], null, false, Public: true);
 
         yield return new("GET", "/api/v1/meters", CompanyRoles, PermissionNames.MetersRead, false);
