@@ -20,13 +20,12 @@ public static class RunPricing
 
     internal static async Task<Results<Ok<CarbonFeeResponse>, ApiError>> CarbonFeeAsync(HttpRequest http, ApiJson json, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync<CarbonFeeRequestDto>(http, json.Options, InputLimits.SmallBodyBytes, ct);
-        if (!body.Succeeded)
+        var (dto, invalid) = await ReadAsync<CarbonFeeRequestDto>(http, json, ct);
+        if (invalid is not null)
         {
-            return body.Errors.ToApi("The request body is not valid JSON for this endpoint");
+            return invalid;
         }
 
-        var dto = body.Value;
         var errors = new List<FieldError>();
         var year = ActivityInputs.Year(dto.Year, "year", errors, required: true);
         var emissions = ActivityInputs.Quantity(dto.EmissionsT, "emissionsT", errors);
@@ -47,13 +46,12 @@ public static class RunPricing
 
     internal static async Task<Results<Ok<UsCcaResponse>, ApiError>> UsCcaAsync(HttpRequest http, ApiJson json, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync<UsCcaRequestDto>(http, json.Options, InputLimits.SmallBodyBytes, ct);
-        if (!body.Succeeded)
+        var (dto, invalid) = await ReadAsync<UsCcaRequestDto>(http, json, ct);
+        if (invalid is not null)
         {
-            return body.Errors.ToApi("The request body is not valid JSON for this endpoint");
+            return invalid;
         }
 
-        var dto = body.Value;
         var errors = new List<FieldError>();
         var year = ActivityInputs.Year(dto.Year, "year", errors, required: true);
         var tonnes = ActivityInputs.Quantity(dto.Tonnes, "tonnes", errors);
@@ -70,13 +68,12 @@ public static class RunPricing
 
     internal static async Task<Results<Ok<PowerObligationResponse>, ApiError>> PowerObligationAsync(HttpRequest http, ApiJson json, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync<PowerObligationRequestDto>(http, json.Options, InputLimits.SmallBodyBytes, ct);
-        if (!body.Succeeded)
+        var (dto, invalid) = await ReadAsync<PowerObligationRequestDto>(http, json, ct);
+        if (invalid is not null)
         {
-            return body.Errors.ToApi("The request body is not valid JSON for this endpoint");
+            return invalid;
         }
 
-        var dto = body.Value;
         var errors = new List<FieldError>();
         var contract = ActivityInputs.Quantity(dto.ContractKw, "contractKw", errors);
         ActivityInputs.Quantity(dto.ReInstallNtdPerKw, "reInstallNtdPerKw", errors, required: false);
@@ -91,5 +88,13 @@ public static class RunPricing
         var outcome = LargePowerUserObligation.Calculate(new PowerObligationRequest(contract!.Value, dto.CompletedWithinYears, dto.ReInstallNtdPerKw, dto.ReCertificateNtdPerKwh,
             dto.AnnualGenerationHours ?? LargePowerUserObligation.DefaultGenerationHours, dto.StorageNtdPerKwh, dto.SubstituteFeeNtdPerKwh));
         return outcome.Succeeded ? TypedResults.Ok(PricingContract.From(outcome.Value)) : outcome.Errors.ToApi();
+    }
+
+    // The three small pricing bodies are read alike: at most 64 KiB, and anything that is not JSON of the shape is a 400.
+    private static async Task<(T Dto, ApiError? Invalid)> ReadAsync<T>(HttpRequest http, ApiJson json, CancellationToken ct)
+        where T : class
+    {
+        var body = await JsonBody.ReadAsync<T>(http, json.Options, InputLimits.SmallBodyBytes, ct);
+        return body.Succeeded ? (body.Value, null) : (default!, body.Errors.ToApi("The request body is not valid JSON for this endpoint"));
     }
 }

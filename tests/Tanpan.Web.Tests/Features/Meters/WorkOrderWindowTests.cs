@@ -25,9 +25,7 @@ public abstract class WorkOrderWindowTests(TanpanApp app)
         var (companyId, erp) = await app.CreateCompanyAsync("電鍍工單廠");
         var facility = await MeterSetup.FacilityAsync(app, companyId);
         await MeterSetup.MeterAsync(erp, facility, "LINE-A");
-        await Problem.ReadJsonAsync(await erp.PostAsJsonAsync("/api/v1/meters/LINE-A/readings", MeterSetup.Readings(
-            ("2024-06-05T08:00:00+08:00", 0m), ("2024-06-05T08:15:00+08:00", 10m), ("2024-06-05T08:30:00+08:00", 30m), ("2024-06-05T08:45:00+08:00", 36m),
-            ("2024-06-05T09:00:00+08:00", 50m), ("2024-06-05T09:15:00+08:00", 55m), ("2024-06-05T09:30:00+08:00", 60m))));
+        await PostProfileAsync(erp, "LINE-A");
 
         var created = await Problem.ReadJsonAsync(await erp.PostAsJsonAsync("/api/v1/work-orders",
             Order("WO-M1", new { meterId = "LINE-A", from = "2024-06-05T08:07:00+08:00", to = "2024-06-05T09:22:00+08:00", process = "電鍍" })), HttpStatusCode.Created);
@@ -78,9 +76,7 @@ public abstract class WorkOrderWindowTests(TanpanApp app)
         var (companyId, erp) = await app.CreateCompanyAsync("匯入電表廠");
         var facility = await MeterSetup.FacilityAsync(app, companyId);
         await MeterSetup.MeterAsync(erp, facility, "LINE-B");
-        await Problem.ReadJsonAsync(await erp.PostAsJsonAsync("/api/v1/meters/LINE-B/readings", MeterSetup.Readings(
-            ("2024-06-05T08:00:00+08:00", 0m), ("2024-06-05T08:15:00+08:00", 10m), ("2024-06-05T08:30:00+08:00", 30m), ("2024-06-05T08:45:00+08:00", 36m),
-            ("2024-06-05T09:00:00+08:00", 50m), ("2024-06-05T09:15:00+08:00", 55m), ("2024-06-05T09:30:00+08:00", 60m))));
+        await PostProfileAsync(erp, "LINE-B");
         var header = string.Join(",", [.. Tanpan.Web.Features.WorkOrders.ImportWorkOrders.Columns, .. Tanpan.Web.Features.WorkOrders.ImportWorkOrders.MeterColumns]);
 
         // Times without an offset are Taipei time; the 電鍍 row only names the process the measured energy goes to.
@@ -106,6 +102,12 @@ public abstract class WorkOrderWindowTests(TanpanApp app)
         Assert.Contains("CSV!Q6", errors.Keys);
         Assert.DoesNotContain("WO-I2", await erp.GetStringAsync("/api/v1/work-orders"), StringComparison.Ordinal);
     }
+
+    // The hand-computed counter profile both the API and the import slice: 10, 20, 6, 14, 5, 5 kWh a quarter hour.
+    private static async Task PostProfileAsync(HttpClient erp, string meter) =>
+        await Problem.ReadJsonAsync(await erp.PostAsJsonAsync($"/api/v1/meters/{meter}/readings", MeterSetup.Readings(
+            ("2024-06-05T08:00:00+08:00", 0m), ("2024-06-05T08:15:00+08:00", 10m), ("2024-06-05T08:30:00+08:00", 30m), ("2024-06-05T08:45:00+08:00", 36m),
+            ("2024-06-05T09:00:00+08:00", 50m), ("2024-06-05T09:15:00+08:00", 55m), ("2024-06-05T09:30:00+08:00", 60m))));
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv)
     {
