@@ -13,6 +13,7 @@ using Tanpan.Web.Features.Inventory;
 using Tanpan.Web.Features.Meters;
 using Tanpan.Web.Features.Pact;
 using Tanpan.Web.Features.Products;
+using Tanpan.Web.Features.Reduction;
 using Tanpan.Web.Features.Storage;
 using Tanpan.Web.Features.WorkOrders;
 using Tanpan.Web.Platform.Tenancy;
@@ -63,7 +64,7 @@ public static class TanpanHost
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<StoredRecordUpgrader>();
         builder.AddTanpanAccounts();
-        services.AddFactors().AddInventory().AddWorkOrders().AddQuickCalculator().AddProducts().AddPact(builder.Configuration).AddMeters(builder.Configuration);
+        services.AddFactors().AddInventory().AddWorkOrders().AddQuickCalculator().AddProducts().AddPact(builder.Configuration).AddMeters(builder.Configuration).AddReduction();
 
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -146,6 +147,7 @@ public static class TanpanHost
         api.MapFactors();
         api.MapWorkOrders();
         api.MapMeters();
+        api.MapReduction();
         app.MapPact();
         app.MapRazorPages();
         app.MapFormerJobPages();

@@ -29,6 +29,8 @@ public sealed record Permission(string Name, bool OpenToApiKeys, IReadOnlyList<s
     public static readonly Permission MetersRead = new(PermissionNames.MetersRead, true, CompanyRoles);
     public static readonly Permission MetersWrite = new(PermissionNames.MetersWrite, true, Editors);
     public static readonly Permission MetersManage = new(PermissionNames.MetersManage, false, Admins);
+    public static readonly Permission ReductionRead = new(PermissionNames.ReductionRead, true, CompanyRoles);
+    public static readonly Permission ReductionWrite = new(PermissionNames.ReductionWrite, true, Editors);
     public static readonly Permission ExchangeRead = new(PermissionNames.ExchangeRead, false, CompanyRoles);
     public static readonly Permission ExchangeRequest = new(PermissionNames.ExchangeRequest, false, Editors);
     public static readonly Permission ExchangePublish = new(PermissionNames.ExchangePublish, false, Reviewers);
@@ -41,7 +43,7 @@ public sealed record Permission(string Name, bool OpenToApiKeys, IReadOnlyList<s
     public static readonly IReadOnlyList<Permission> All =
     [
         InventoryRead, InventoryWrite, InventoryReview, InventoryUnlock, AuditRead, WorkOrdersRead, WorkOrdersWrite, WorkOrdersCertify,
-        ProductsRead, ProductsWrite, ProductsLock, FactorsRead, FactorsWrite, MetersRead, MetersWrite, MetersManage, ExchangeRead, ExchangeRequest, ExchangePublish, ExchangeManage, UsersManage, CompanyManage, ApiKeysManage, Operate,
+        ProductsRead, ProductsWrite, ProductsLock, FactorsRead, FactorsWrite, MetersRead, MetersWrite, MetersManage, ReductionRead, ReductionWrite, ExchangeRead, ExchangeRequest, ExchangePublish, ExchangeManage, UsersManage, CompanyManage, ApiKeysManage, Operate,
     ];
 
     /// <summary>The scopes a company admin can give an API key.</summary>
@@ -69,6 +71,8 @@ public static class PermissionNames
     public const string MetersRead = "meters:read";
     public const string MetersWrite = "meters:write";
     public const string MetersManage = "meters:manage";
+    public const string ReductionRead = "reduction:read";
+    public const string ReductionWrite = "reduction:write";
     public const string ExchangeRead = "exchange:read";
     public const string ExchangeRequest = "exchange:request";
     public const string ExchangePublish = "exchange:publish";
