@@ -10,10 +10,11 @@ namespace Tanpan.Web.Platform.Web;
 /// drawing type overriding the chart's (a "line" over stacked bars).</summary>
 public sealed record ChartSeries(string Name, IReadOnlyList<decimal?> Values, string? Stack = null, string? Type = null);
 
-/// <summary>A chart as data: kind (bar, stacked, line, pie, hbar), the unit of its values, categories and series.
+/// <summary>A chart as data: kind (bar, stacked, line, pie, hbar, mac), the unit of its values, categories and series.
 /// Rendered as an interactive ECharts drawing (wwwroot/js/charts.js) and, for print and screen readers, as a
-/// table of the same numbers.</summary>
-public sealed record ChartSpec(string Kind, string Unit, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series);
+/// table of the same numbers. A <c>mac</c> chart (a marginal abatement cost curve) has one bar per category with
+/// three series: where it starts and ends on the x axis (<paramref name="XUnit"/>) and its height (<paramref name="Unit"/>).</summary>
+public sealed record ChartSpec(string Kind, string Unit, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series, string? XUnit = null);
 
 public static class Charts
 {

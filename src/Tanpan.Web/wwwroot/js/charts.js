@@ -1,6 +1,7 @@
 // Interactive charts (Apache ECharts, served from /lib, never a CDN). A page writes each chart as
 // <div data-chart="id"> plus <script type="application/json" id="id-data"> with
-// { kind: "bar" | "stacked" | "line" | "pie" | "hbar", unit, categories, series: [{ name, values, stack }] }.
+// { kind: "bar" | "stacked" | "line" | "pie" | "hbar" | "mac", unit, categories, series: [{ name, values, stack }] }.
+// "mac" is a marginal abatement cost curve: series = [start on the x axis, end, height]; bars as wide as they abate.
 // The Content-Security-Policy forbids inline style attributes, so tooltips are plain text built here.
 (function () {
   const holders = document.querySelectorAll('[data-chart]');
@@ -33,6 +34,10 @@
       };
     }
 
+    if (spec.kind === 'mac') {
+      return macOption(spec, format);
+    }
+
     const horizontal = spec.kind === 'hbar';
     const categoryAxis = { type: 'category', data: spec.categories, axisLabel: { interval: 0, hideOverlap: true } };
     const valueAxis = { type: 'value', name: unit, axisLabel: { formatter: v => number.format(v) } };
@@ -46,6 +51,34 @@
         type: s.type || (spec.kind === 'line' ? 'line' : 'bar'), name: s.name, data: s.values, stack: s.type === 'line' ? undefined : spec.kind === 'stacked' ? 'total' : s.stack || undefined,
         smooth: false, connectNulls: false, emphasis: { focus: 'series' },
       })),
+    };
+  }
+
+  function macOption(spec, format) {
+    const [from, to, height] = spec.series;
+    const xUnit = spec.xUnit || '';
+    const data = spec.categories.map((c, i) => ({ name: c, value: [from.values[i], to.values[i], height.values[i]] }));
+    return {
+      color: palette,
+      tooltip: {
+        trigger: 'item', confine: true,
+        formatter: p => [escape(p.name), escape(height.name + '：' + format(p.value[2])), escape(number.format(p.value[1] - p.value[0]) + ' ' + xUnit)].join('<br>'),
+      },
+      grid: { left: 48, right: 16, top: 32, bottom: 32, containLabel: true },
+      xAxis: { type: 'value', name: xUnit, nameLocation: 'middle', nameGap: 24, axisLabel: { formatter: v => number.format(v) } },
+      yAxis: { type: 'value', name: spec.unit, axisLabel: { formatter: v => number.format(v) } },
+      series: [{
+        type: 'custom', name: height.name, data, encode: { x: [0, 1], y: 2, tooltip: 2 },
+        renderItem: (params, api) => {
+          const start = api.coord([api.value(0), 0]);
+          const end = api.coord([api.value(1), api.value(2)]);
+          return {
+            type: 'rect',
+            shape: { x: start[0], y: Math.min(start[1], end[1]), width: Math.max(1, end[0] - start[0] - 1), height: Math.abs(start[1] - end[1]) },
+            style: { fill: api.value(2) < 0 ? palette[1] : palette[3] },
+          };
+        },
+      }],
     };
   }
 
