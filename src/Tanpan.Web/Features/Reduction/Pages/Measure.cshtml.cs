@@ -45,10 +45,22 @@ public sealed class MeasureModel(TanpanDb db, TimeProvider clock) : FormPage
 
     public Guid? Id { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, [FromQuery] MeasureForm? prefill, CancellationToken ct)
+    /// <summary>"new", or a measure's id; anything else is not a page.</summary>
+    private static bool TryRoute(string id, out Guid? measure)
     {
-        Id = id;
-        if (id is null)
+        measure = Guid.TryParse(id, out var g) ? g : null;
+        return measure is not null || id == "new";
+    }
+
+    public async Task<IActionResult> OnGetAsync(string id, [FromQuery] MeasureForm? prefill, CancellationToken ct)
+    {
+        if (!TryRoute(id, out var measure))
+        {
+            return NotFound();
+        }
+
+        Id = measure;
+        if (measure is null)
         {
             // Only known fields carry over; the form validates them again on save.
             Input = prefill ?? new MeasureForm();
@@ -58,7 +70,7 @@ public sealed class MeasureModel(TanpanDb db, TimeProvider clock) : FormPage
             return Page();
         }
 
-        var row = await db.ReductionMeasures.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+        var row = await db.ReductionMeasures.AsNoTracking().FirstOrDefaultAsync(m => m.Id == measure, ct);
         if (row is null)
         {
             return NotFound();
@@ -72,17 +84,29 @@ public sealed class MeasureModel(TanpanDb db, TimeProvider clock) : FormPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        Id = id;
+        if (!TryRoute(id, out var measure))
+        {
+            return NotFound();
+        }
+
+        Id = measure;
+        // Unreadable numbers first; the rules then speak for every other field (a field keeps its first error).
         CollectBindingErrors(HttpContext.T("請輸入數字", "enter a number"));
         if (Errors.Count > 0)
         {
+            var checkedRest = SaveMeasure.Validate(Input.ToRequest());
+            if (!checkedRest.Succeeded)
+            {
+                ShowErrors(new Invalid(checkedRest.Errors));
+            }
+
             return Page();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (id is null)
+        if (measure is null)
         {
             var created = await ReductionEndpoints.CreateAsync(db, Input.ToRequest(), now, ct);
             if (created.Succeeded)
@@ -94,7 +118,7 @@ public sealed class MeasureModel(TanpanDb db, TimeProvider clock) : FormPage
             return Page();
         }
 
-        var row = await db.ReductionMeasures.FirstOrDefaultAsync(m => m.Id == id, ct);
+        var row = await db.ReductionMeasures.FirstOrDefaultAsync(m => m.Id == measure, ct);
         if (row is null)
         {
             return NotFound();
