@@ -67,10 +67,23 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("GET", "/api/v1/meters/quarantine", CompanyRoles, PermissionNames.MetersRead, false);
         yield return new("POST", $"/api/v1/meters/quarantine/{none}/replay", [Admin, Clerk], PermissionNames.MetersWrite, false);
         yield return new("GET", "/api/v1/meters/live/snapshot", CompanyRoles, PermissionNames.MetersRead, false);
+        yield return new("GET", "/api/v1/reduction", CompanyRoles, PermissionNames.ReductionRead, false);
+        yield return new("PUT", "/api/v1/reduction/plan", [Admin, Clerk], PermissionNames.ReductionWrite, false, "{}");
+        yield return new("GET", "/api/v1/reduction/measures", CompanyRoles, PermissionNames.ReductionRead, false);
+        yield return new("GET", $"/api/v1/reduction/measures/{none}", CompanyRoles, PermissionNames.ReductionRead, false);
+        yield return new("POST", "/api/v1/reduction/measures", [Admin, Clerk], PermissionNames.ReductionWrite, false, "{}");
+        yield return new("PUT", $"/api/v1/reduction/measures/{none}", [Admin, Clerk], PermissionNames.ReductionWrite, false, "{}");
+        yield return new("DELETE", $"/api/v1/reduction/measures/{none}", [Admin, Clerk], PermissionNames.ReductionWrite, false);
         // Pages: people only.
         yield return new("GET", "/energy", CompanyRoles, null, true);
         yield return new("GET", "/energy/meters", CompanyRoles, null, true);
         yield return new("GET", "/energy/storage", CompanyRoles, null, true);
+        yield return new("GET", "/reduction", CompanyRoles, null, true);
+        yield return new("POST", "/reduction?handler=Settings", [Admin, Clerk], null, true, "Input.TargetYears=x");
+        yield return new("POST", $"/reduction?handler=Delete&id={none}", [Admin, Clerk], null, true);
+        yield return new("GET", "/reduction/measures/new", [Admin, Clerk], null, true);
+        yield return new("POST", "/reduction/measures/new", [Admin, Clerk], null, true, "Input.Name=");
+        yield return new("GET", $"/reduction/measures/{none}", [Admin, Clerk], null, true);
         yield return new("POST", "/energy/storage", CompanyRoles, null, true, "Input.Source=bills");
         yield return new("POST", "/energy/meters?handler=Create", [Admin, Clerk], null, true, "Form.Code=");
         yield return new("POST", "/energy/meters?handler=Credentials", [Admin], null, true);
