@@ -7,6 +7,7 @@ using Tanpan.Engine.Jobs;
 using Tanpan.Web.Data;
 using Tanpan.Web.Features.Inventory;
 using Tanpan.Web.Features.Products;
+using Tanpan.Web.Features.Reduction;
 using Tanpan.Web.Features.WorkOrders;
 using Tanpan.Web.Platform.Factors;
 using Tanpan.Web.Platform.Inputs;
@@ -179,6 +180,7 @@ public static class DemoData
         await WorkOrdersAsync(db, provider, clock, ct);
         await ProductAsync(db, provider, companyId, now, ct);
         await MetersAsync(db, provider, companyId, facility.Id, clock, ct);
+        await ReductionAsync(db, now, ct);
 
         async Task Transition(Guid id, InventoryAction action, string actor, string? comment)
         {
@@ -315,6 +317,27 @@ public static class DemoData
         var configuration = provider.GetRequiredService<IConfiguration>();
         var certified = await CertifyWorkOrder.ExecuteAsync(first!.Value, db, tenant, configuration, clock, ct);
         Check(certified.Succeeded, "demo certificate");
+    }
+
+    /// <summary>A register a machine-tool plant of about 870 tCO2e (scopes 1+2) might keep: compressed air, lighting,
+    /// ISO 50001, monitoring, electric forklifts, rooftop PV and certificates. Figures are typical quotes, not the
+    /// company's; the plan keeps its defaults (base year from the inventories, 2.5 % a year).</summary>
+    private static async Task ReductionAsync(TanpanDb db, DateTime now, CancellationToken ct)
+    {
+        void Measure(string name, Engine.Reduction.MeasureKind kind, decimal capex, decimal opex, decimal savings, decimal tonnes, int start, int lifetime, int ramp, string basis) =>
+            db.ReductionMeasures.Add(new ReductionMeasureRecord
+            {
+                Id = Guid.NewGuid(), Name = name, Kind = kind, CapexNtd = capex, AnnualOpexChangeNtd = opex, AnnualSavingsNtd = savings, AnnualAbatementTonnes = tonnes,
+                StartYear = start, LifetimeYears = lifetime, RampYears = ramp, Basis = basis, CreatedAtUtc = now, UpdatedAtUtc = now,
+            });
+        Measure("空壓機變頻與洩漏改善", Engine.Reduction.MeasureKind.EquipmentEfficiency, 1_200_000m, 0m, 420_000m, 55m, 2025, 10, 0, "節能診斷報告：年省約 116,000 度");
+        Measure("LED 照明汰換", Engine.Reduction.MeasureKind.EquipmentEfficiency, 600_000m, -20_000m, 180_000m, 24m, 2025, 12, 0, "照明廠商報價");
+        Measure("導入 ISO 50001 能源管理系統", Engine.Reduction.MeasureKind.EnergyManagementIso50001, 800_000m, 150_000m, 500_000m, 60m, 2026, 10, 2, "顧問報價；工業局節能率 2.5 %/年");
+        Measure("主要耗能設備智慧電表監測", Engine.Reduction.MeasureKind.SmartMonitoring, 900_000m, 60_000m, 300_000m, 35m, 2026, 8, 0, "系統整合商報價");
+        Measure("柴油堆高機電動化", Engine.Reduction.MeasureKind.FuelSwitch, 1_500_000m, -30_000m, 120_000m, 18m, 2027, 10, 0, "車輛廠商報價");
+        Measure("屋頂太陽光電 500 kWp 自發自用", Engine.Reduction.MeasureKind.GreenPower, 25_000_000m, 250_000m, 2_100_000m, 300m, 2027, 20, 0, "年發電約 650,000 度");
+        Measure("購買再生能源憑證 200 張", Engine.Reduction.MeasureKind.GreenPower, 0m, 1_000_000m, 0m, 95m, 2026, 5, 0, "T-REC 報價約 5,000 元/張（1 MWh）");
+        await db.SaveChangesAsync(ct);
     }
 
     private static async Task ColleagueAsync(UserManager<AppUser> users, string email, string name, Guid companyId, string role, TimeProvider clock)
