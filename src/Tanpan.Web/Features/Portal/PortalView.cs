@@ -7,8 +7,9 @@ namespace Tanpan.Web.Features.Portal;
 public static class PortalView
 {
     /// <summary>The language of text people typed (a contact name, a note): Chinese if it has any Han character.
-    /// The page marks it so, since the reader's language says nothing about what someone else wrote.</summary>
-    public static string LangOf(string? text) => text is not null && text.Any(c => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf') ? "zh-Hant" : "en";
+    /// The page marks it so, since the reader's language says nothing about what someone else wrote. Null (no
+    /// attribute) when there is no text.</summary>
+    public static string? LangOf(string? text) => text is null ? null : text.Any(c => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf') ? "zh-Hant" : "en";
 
     public static DateOnly TodayInTaipei(TimeProvider clock) => DateOnly.FromDateTime(TaipeiTime.ToTaipei(clock.GetUtcNow().UtcDateTime));
 
