@@ -33,7 +33,7 @@ public static class DemoData
         "熱處理爐", "鋼材進貨運輸", "鋼板採購", "自來水", "一般事業廢棄物焚化", "員工通勤（機車）", "生產管理課 林小姐", "廠務課 陳先生",
         "精密主軸套筒", "導螺桿", "鎳電鍍外包件", "2023 年基準年盤查，數據經內部查核。", "排放量大且可取得供應商或帳單數據", "排放量小，暫不量化", "台中精機股份有限公司", "示範精密機械股份有限公司 (Demo Precision Machinery)",
         "示範車床 NP20", "Vturn-NP20", "數值控制臥式車床", "FANUC Oi-TF Plus", "床台鑄件", "台中鑄造", "主軸馬達", "東元電機", "刀塔組", "刀塔本體鋼材", "中鋼", "組裝測試用電", "潤滑油", "供應商 EPD 2024",
-        "一廠總表", "CNC 車床線", "熱處理線", "公用與辦公",
+        "一廠總表", "CNC 車床線", "熱處理線", "公用與辦公", .. Features.Portal.PortalDemo.UserTexts,
     ];
 
     public static async Task SeedAsync(IServiceProvider services, Guid companyId, TimeProvider clock, CancellationToken ct)

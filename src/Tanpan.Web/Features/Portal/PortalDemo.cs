@@ -10,6 +10,18 @@ namespace Tanpan.Web.Features.Portal;
 /// the company.</summary>
 public static class PortalDemo
 {
+    private const string Need = "熱處理線清洗槽目前以燃油鍋爐加熱，想評估改用熱泵的可行性與補助。";
+
+    private const string Note = "已轉介暖泉熱泵工業，廠商將於兩週內安排到廠勘查。";
+
+    private const string Question = "歐洲客戶要求提供出口零件的內含排放，請問申報期程與需要準備的資料？";
+
+    private const string Reply = "過渡期每季申報直接與間接排放；請先以本平台的盤查與產品碳足跡整理製程電力與燃料數據，輔導顧問將寄送檢核表。";
+
+    /// <summary>What the demo's people wrote in the requests (Chinese only, as they would): user data, not interface
+    /// text, so the language scan skips it where it is shown without a language mark (the audit trail).</summary>
+    public static readonly IReadOnlyList<string> UserTexts = [Need, Note, Question, Reply];
+
     public static async Task SeedAsync(IServiceProvider services, Guid companyId, TimeProvider clock, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
@@ -36,17 +48,17 @@ public static class PortalDemo
         {
             db.MatchmakingRequests.Add(new MatchmakingRequest
             {
-                Id = Guid.NewGuid(), CompanyId = companyId, VendorId = vendor, Need = "熱處理線清洗槽目前以燃油鍋爐加熱，想評估改用熱泵的可行性與補助。", Site = "台中一廠",
+                Id = Guid.NewGuid(), CompanyId = companyId, VendorId = vendor, Need = Need, Site = "台中一廠",
                 Budget = BudgetRange.From2mTo10m, ContactName = "廠務課 陳先生", ContactPhone = "04-2359-0000", Status = MatchmakingStatus.InProgress,
-                OperatorNote = "已轉介暖泉熱泵工業，廠商將於兩週內安排到廠勘查。", CreatedBy = "demo@tanpan.local", CreatedAtUtc = now.AddDays(-9), UpdatedAtUtc = now.AddDays(-6),
+                OperatorNote = Note, CreatedBy = "demo@tanpan.local", CreatedAtUtc = now.AddDays(-9), UpdatedAtUtc = now.AddDays(-6),
             });
         }
 
         db.ConsultationRequests.Add(new ConsultationRequest
         {
-            Id = Guid.NewGuid(), CompanyId = companyId, Topic = ConsultationTopic.Cbam, Message = "歐洲客戶要求提供出口零件的內含排放，請問申報期程與需要準備的資料？",
+            Id = Guid.NewGuid(), CompanyId = companyId, Topic = ConsultationTopic.Cbam, Message = Question,
             PreferredContact = ContactMethod.Email, ContactDetail = "demo@tanpan.local", Status = ConsultationStatus.Answered,
-            Reply = "過渡期每季申報直接與間接排放；請先以本平台的盤查與產品碳足跡整理製程電力與燃料數據，輔導顧問將寄送檢核表。",
+            Reply = Reply,
             CreatedBy = "demo@tanpan.local", CreatedAtUtc = now.AddDays(-20), UpdatedAtUtc = now.AddDays(-15),
         });
         await db.SaveChangesAsync(ct);
