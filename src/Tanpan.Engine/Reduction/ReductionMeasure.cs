@@ -14,6 +14,7 @@ public enum MeasureKind
     FuelSwitch,
     GreenPower,
     Storage,
+    ProcessImprovement,
     Other,
 }
 
@@ -28,6 +29,7 @@ public static class MeasureKinds
         (MeasureKind.FuelSwitch, "fuel-switch"),
         (MeasureKind.GreenPower, "green-power"),
         (MeasureKind.Storage, "storage"),
+        (MeasureKind.ProcessImprovement, "process-improvement"),
         (MeasureKind.Other, "other"),
     ];
 

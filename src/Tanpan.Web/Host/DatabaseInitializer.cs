@@ -89,6 +89,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         if (configuration.GetValue("Demo:Data", true))
         {
             await DemoData.SeedAsync(services, DemoCompanyId, clock, cancellationToken);
+            await Features.Portal.PortalDemo.SeedAsync(services, DemoCompanyId, clock, cancellationToken);
         }
     }
 

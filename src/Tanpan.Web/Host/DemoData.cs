@@ -27,6 +27,18 @@ public static class DemoData
     public const string ClerkEmail = "demo-clerk@tanpan.local";
     public const string ReviewerEmail = "demo-reviewer@tanpan.local";
 
+    // Declared before UserTexts, which reads it during static initialisation.
+    private static readonly (string Name, Engine.Reduction.MeasureKind Kind, decimal Capex, decimal Opex, decimal Savings, decimal Tonnes, int Start, int Lifetime, int Ramp, string Basis)[] DemoMeasures =
+    [
+        ("空壓機變頻與洩漏改善", Engine.Reduction.MeasureKind.EquipmentEfficiency, 1_200_000m, 0m, 420_000m, 55m, 2025, 10, 0, "節能診斷報告：年省約 116,000 度"),
+        ("LED 照明汰換", Engine.Reduction.MeasureKind.EquipmentEfficiency, 600_000m, -20_000m, 180_000m, 24m, 2025, 12, 0, "照明廠商報價"),
+        ("導入 ISO 50001 能源管理系統", Engine.Reduction.MeasureKind.EnergyManagementIso50001, 800_000m, 150_000m, 500_000m, 60m, 2026, 10, 2, "顧問報價；工業局節能率 2.5 %/年"),
+        ("主要耗能設備智慧電表監測", Engine.Reduction.MeasureKind.SmartMonitoring, 900_000m, 60_000m, 300_000m, 35m, 2026, 8, 0, "系統整合商報價"),
+        ("柴油堆高機電動化", Engine.Reduction.MeasureKind.FuelSwitch, 1_500_000m, -30_000m, 120_000m, 18m, 2027, 10, 0, "車輛廠商報價"),
+        ("屋頂太陽光電 500 kWp 自發自用", Engine.Reduction.MeasureKind.GreenPower, 25_000_000m, 250_000m, 2_100_000m, 300m, 2027, 20, 0, "年發電約 650,000 度"),
+        ("購買再生能源憑證 200 張", Engine.Reduction.MeasureKind.GreenPower, 0m, 1_000_000m, 0m, 95m, 2026, 5, 0, "T-REC 報價約 5,000 元/張（1 MWh）"),
+    ];
+
     /// <summary>Names the demo enters, in Chinese only (as a Taiwanese clerk would): user data, not interface text.</summary>
     public static readonly IReadOnlyList<string> UserTexts =
     [
@@ -34,7 +46,8 @@ public static class DemoData
         "熱處理爐", "鋼材進貨運輸", "鋼板採購", "自來水", "一般事業廢棄物焚化", "員工通勤（機車）", "生產管理課 林小姐", "廠務課 陳先生",
         "精密主軸套筒", "導螺桿", "鎳電鍍外包件", "2023 年基準年盤查，數據經內部查核。", "排放量大且可取得供應商或帳單數據", "排放量小，暫不量化", "台中精機股份有限公司", "示範精密機械股份有限公司 (Demo Precision Machinery)",
         "示範車床 NP20", "Vturn-NP20", "數值控制臥式車床", "FANUC Oi-TF Plus", "床台鑄件", "台中鑄造", "主軸馬達", "東元電機", "刀塔組", "刀塔本體鋼材", "中鋼", "組裝測試用電", "潤滑油", "供應商 EPD 2024",
-        "一廠總表", "CNC 車床線", "熱處理線", "公用與辦公",
+        "一廠總表", "CNC 車床線", "熱處理線", "公用與辦公", .. Features.Portal.PortalDemo.UserTexts,
+        .. DemoMeasures.Select(m => m.Name), .. DemoMeasures.Select(m => m.Basis),
     ];
 
     public static async Task SeedAsync(IServiceProvider services, Guid companyId, TimeProvider clock, CancellationToken ct)
@@ -324,19 +337,15 @@ public static class DemoData
     /// company's; the plan keeps its defaults (base year from the inventories, 2.5 % a year).</summary>
     private static async Task ReductionAsync(TanpanDb db, DateTime now, CancellationToken ct)
     {
-        void Measure(string name, Engine.Reduction.MeasureKind kind, decimal capex, decimal opex, decimal savings, decimal tonnes, int start, int lifetime, int ramp, string basis) =>
+        foreach (var m in DemoMeasures)
+        {
             db.ReductionMeasures.Add(new ReductionMeasureRecord
             {
-                Id = Guid.NewGuid(), Name = name, Kind = kind, CapexNtd = capex, AnnualOpexChangeNtd = opex, AnnualSavingsNtd = savings, AnnualAbatementTonnes = tonnes,
-                StartYear = start, LifetimeYears = lifetime, RampYears = ramp, Basis = basis, CreatedAtUtc = now, UpdatedAtUtc = now,
+                Id = Guid.NewGuid(), Name = m.Name, Kind = m.Kind, CapexNtd = m.Capex, AnnualOpexChangeNtd = m.Opex, AnnualSavingsNtd = m.Savings, AnnualAbatementTonnes = m.Tonnes,
+                StartYear = m.Start, LifetimeYears = m.Lifetime, RampYears = m.Ramp, Basis = m.Basis, CreatedAtUtc = now, UpdatedAtUtc = now,
             });
-        Measure("空壓機變頻與洩漏改善", Engine.Reduction.MeasureKind.EquipmentEfficiency, 1_200_000m, 0m, 420_000m, 55m, 2025, 10, 0, "節能診斷報告：年省約 116,000 度");
-        Measure("LED 照明汰換", Engine.Reduction.MeasureKind.EquipmentEfficiency, 600_000m, -20_000m, 180_000m, 24m, 2025, 12, 0, "照明廠商報價");
-        Measure("導入 ISO 50001 能源管理系統", Engine.Reduction.MeasureKind.EnergyManagementIso50001, 800_000m, 150_000m, 500_000m, 60m, 2026, 10, 2, "顧問報價；工業局節能率 2.5 %/年");
-        Measure("主要耗能設備智慧電表監測", Engine.Reduction.MeasureKind.SmartMonitoring, 900_000m, 60_000m, 300_000m, 35m, 2026, 8, 0, "系統整合商報價");
-        Measure("柴油堆高機電動化", Engine.Reduction.MeasureKind.FuelSwitch, 1_500_000m, -30_000m, 120_000m, 18m, 2027, 10, 0, "車輛廠商報價");
-        Measure("屋頂太陽光電 500 kWp 自發自用", Engine.Reduction.MeasureKind.GreenPower, 25_000_000m, 250_000m, 2_100_000m, 300m, 2027, 20, 0, "年發電約 650,000 度");
-        Measure("購買再生能源憑證 200 張", Engine.Reduction.MeasureKind.GreenPower, 0m, 1_000_000m, 0m, 95m, 2026, 5, 0, "T-REC 報價約 5,000 元/張（1 MWh）");
+        }
+
         await db.SaveChangesAsync(ct);
     }
 

@@ -63,13 +63,13 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : 
         Assert.Equal("240px", await member.Locator("[data-testid=chart-month]").EvaluateAsync<string>("e => getComputedStyle(e).height"));
         await member.HoverAsync("[data-testid=chart-month] svg");
 
-        foreach (var path in new[] { "/dashboard", "/account", "/work-orders", "/work-orders/new", "/account/users", "/account/company" })
+        foreach (var path in new[] { "/dashboard", "/account", "/work-orders", "/work-orders/new", "/account/users", "/account/company", "/portal", "/portal/cases", "/portal/vendors", "/portal/requests", "/portal/announcements" })
         {
             await VisitAsync(member, path);
         }
 
         var op = await browser.SignedInPageAsync(TanpanApp.OperatorEmail, TanpanApp.OperatorPassword);
-        foreach (var path in new[] { "/operator/members", "/operator/announcements", "/operator/template", "/operator/certificate" })
+        foreach (var path in new[] { "/operator/members", "/operator/announcements", "/operator/template", "/operator/certificate", "/operator/portal/cases", "/operator/portal/vendors", "/operator/portal/announcements", "/operator/portal/requests" })
         {
             await VisitAsync(op, path);
         }

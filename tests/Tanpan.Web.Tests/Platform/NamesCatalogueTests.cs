@@ -13,6 +13,9 @@ public class NamesCatalogueTests
         typeof(Tanpan.Web.Features.Inventory.InventoryStatus), typeof(Tanpan.Web.Features.Inventory.BoundaryApproach), typeof(Tanpan.Web.Features.Inventory.EntryKind),
         typeof(Tanpan.Web.Platform.Tenancy.CompanyStatus), typeof(Tanpan.Web.Features.PublicSite.AnnouncementKind), typeof(Tanpan.Web.Features.WorkOrders.CertificateVerdict),
         typeof(Tanpan.Engine.Jobs.AllocationKey), typeof(Tanpan.Engine.Inventory.MeasurementKind), typeof(Tanpan.Engine.Inventory.CalibrationKind), typeof(Tanpan.Engine.Inventory.FactorKind),
+        typeof(Tanpan.Web.Features.Portal.IndustrySector), typeof(Tanpan.Engine.Reduction.MeasureKind), typeof(Tanpan.Engine.Reduction.ProgressVerdict), typeof(Tanpan.Web.Features.Reduction.PlanBoundary), typeof(Tanpan.Web.Features.Reduction.BaseSource), typeof(Tanpan.Web.Features.Portal.VendorCategory), typeof(Tanpan.Web.Features.Portal.BudgetRange),
+        typeof(Tanpan.Web.Features.Portal.MatchmakingStatus), typeof(Tanpan.Web.Features.Portal.ConsultationTopic), typeof(Tanpan.Web.Features.Portal.ConsultationStatus),
+        typeof(Tanpan.Web.Features.Portal.ContactMethod), typeof(Tanpan.Web.Features.Portal.PortalNoticeKind),
     ];
 
     [Theory]

@@ -16,7 +16,7 @@ public static class AuditText
         "SecretProtected", "TokenHash",
     };
 
-    private static readonly string[] EnumKinds = ["InventoryStatus", "BoundaryApproach", "EntryKind", "CompanyStatus", "AnnouncementKind"];
+    private static readonly string[] EnumKinds = ["InventoryStatus", "BoundaryApproach", "EntryKind", "CompanyStatus", "AnnouncementKind", "MeasureKind", "PlanBoundary"];
 
     public sealed record Line(string Action, string What, IReadOnlyList<string> Changes);
 
@@ -81,7 +81,8 @@ public static class AuditText
             case JsonValueKind.False:
                 return context.T("否", "no");
             case JsonValueKind.Number:
-                return value.GetDecimal().ToString("#,0.##########", CultureInfo.InvariantCulture);
+                // A year is not a quantity: 2025, not 2,025.
+                return value.GetDecimal().ToString(field.EndsWith("Year", StringComparison.Ordinal) ? "0" : "#,0.##########", CultureInfo.InvariantCulture);
             case JsonValueKind.String:
                 break;
             default:

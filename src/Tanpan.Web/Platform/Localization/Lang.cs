@@ -16,4 +16,9 @@ public static class Lang
             : null;
 
     public static string T(this HttpContext context, string zh, string en) => IsEnglish(context) ? en : zh;
+
+    /// <summary>The language of text people typed (a measure's name, a contact, a note): Chinese if it has any Han
+    /// character. Pages mark it so, since the reader's language says nothing about what someone else wrote. Null (no
+    /// attribute) when there is no text.</summary>
+    public static string? OfText(string? text) => text is null ? null : text.Any(c => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf') ? "zh-Hant" : "en";
 }

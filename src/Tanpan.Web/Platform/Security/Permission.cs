@@ -38,12 +38,16 @@ public sealed record Permission(string Name, bool OpenToApiKeys, IReadOnlyList<s
     public static readonly Permission UsersManage = new(PermissionNames.UsersManage, false, Admins);
     public static readonly Permission CompanyManage = new(PermissionNames.CompanyManage, false, Admins);
     public static readonly Permission ApiKeysManage = new(PermissionNames.ApiKeysManage, false, Admins);
+    // The service portal: every member reads and may ask for advice (asking commits the company to nothing);
+    // asking the association to contact a vendor on the company's behalf is for the people who enter its data.
+    public static readonly Permission PortalRead = new(PermissionNames.PortalRead, false, CompanyRoles);
+    public static readonly Permission PortalMatchmaking = new(PermissionNames.PortalMatchmaking, false, Editors);
     public static readonly Permission Operate = new(PermissionNames.Operate, false, [Security.Roles.OperatorAdmin]);
 
     public static readonly IReadOnlyList<Permission> All =
     [
         InventoryRead, InventoryWrite, InventoryReview, InventoryUnlock, AuditRead, WorkOrdersRead, WorkOrdersWrite, WorkOrdersCertify,
-        ProductsRead, ProductsWrite, ProductsLock, FactorsRead, FactorsWrite, MetersRead, MetersWrite, MetersManage, ReductionRead, ReductionWrite, ExchangeRead, ExchangeRequest, ExchangePublish, ExchangeManage, UsersManage, CompanyManage, ApiKeysManage, Operate,
+        ProductsRead, ProductsWrite, ProductsLock, FactorsRead, FactorsWrite, MetersRead, MetersWrite, MetersManage, ReductionRead, ReductionWrite, ExchangeRead, ExchangeRequest, ExchangePublish, ExchangeManage, UsersManage, CompanyManage, ApiKeysManage, PortalRead, PortalMatchmaking, Operate,
     ];
 
     /// <summary>The scopes a company admin can give an API key.</summary>
@@ -80,5 +84,7 @@ public static class PermissionNames
     public const string UsersManage = "users:manage";
     public const string CompanyManage = "company:manage";
     public const string ApiKeysManage = "api-keys:manage";
+    public const string PortalRead = "portal:read";
+    public const string PortalMatchmaking = "portal:matchmaking";
     public const string Operate = "platform:operate";
 }

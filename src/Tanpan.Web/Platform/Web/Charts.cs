@@ -38,7 +38,8 @@ public static class Charts
         var zh = CultureInfo.GetCultureInfo("zh-TW");
         for (var i = 0; i < spec.Categories.Count; i++)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><th>{enc.Encode(spec.Categories[i])}</th>");
+            // Categories may be what people typed (a measure's name): marked with their own language.
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th lang=\"{Localization.Lang.OfText(spec.Categories[i])}\">{enc.Encode(spec.Categories[i])}</th>");
             foreach (var series in spec.Series)
             {
                 var value = i < series.Values.Count ? series.Values[i] : null;

@@ -159,6 +159,30 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("POST", "/exchange?handler=Listing&listed=true", [Admin], null, true);
         yield return new("GET", "/operator/exchange", [Operator], null, true);
         yield return new("POST", "/exchange/invitations", [Admin, Clerk], null, true, "Email=");
+        // The service portal: members read and ask for consultation; admin and clerk ask for matchmaking; the operator runs it.
+        yield return new("GET", "/portal", CompanyRoles, null, true);
+        yield return new("GET", "/portal/cases", CompanyRoles, null, true);
+        yield return new("GET", "/portal/cases?sector=Machinery&measure=Iso50001", CompanyRoles, null, true);
+        yield return new("GET", $"/portal/cases/{none}", CompanyRoles, null, true);
+        yield return new("GET", "/portal/vendors", CompanyRoles, null, true);
+        yield return new("GET", $"/portal/vendors/{none}", CompanyRoles, null, true);
+        yield return new("POST", $"/portal/vendors/{none}", [Admin, Clerk], null, true, "Input.Need=");
+        yield return new("GET", "/portal/announcements", CompanyRoles, null, true);
+        yield return new("GET", "/portal/requests", CompanyRoles, null, true);
+        yield return new("GET", $"/portal/requests/{none}", CompanyRoles, null, true);
+        yield return new("POST", "/portal/requests?handler=Consult", CompanyRoles, null, true, "Input.Topic=");
+        yield return new("GET", "/operator/portal/cases", [Operator], null, true);
+        yield return new("GET", $"/operator/portal/cases?edit={none}", [Operator], null, true);
+        yield return new("POST", "/operator/portal/cases", [Operator], null, true, "Input.TitleZh=");
+        yield return new("POST", $"/operator/portal/cases?handler=Publish&id={none}&published=false", [Operator], null, true);
+        yield return new("GET", "/operator/portal/vendors", [Operator], null, true);
+        yield return new("POST", "/operator/portal/vendors", [Operator], null, true, "Input.NameZh=");
+        yield return new("GET", "/operator/portal/announcements", [Operator], null, true);
+        yield return new("POST", "/operator/portal/announcements", [Operator], null, true, "Input.TitleZh=");
+        yield return new("POST", $"/operator/portal/announcements?handler=Delete&id={none}", [Operator], null, true);
+        yield return new("GET", "/operator/portal/requests", [Operator], null, true);
+        yield return new("POST", $"/operator/portal/requests?handler=Match&id={none}", [Operator], null, true, "status=Matched");
+        yield return new("POST", $"/operator/portal/requests?handler=Consult&id={none}", [Operator], null, true, "status=Answered");
     }
 
     [Fact]
