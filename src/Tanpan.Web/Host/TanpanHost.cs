@@ -7,6 +7,7 @@ using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Errors;
 using Tanpan.Web.Features.Accounts;
 using Tanpan.Web.Features.Calculations;
+using Tanpan.Web.Features.Exposure;
 using Tanpan.Web.Features.Factors;
 using Tanpan.Web.Features.QuickCalculator;
 using Tanpan.Web.Features.Inventory;
@@ -64,7 +65,7 @@ public static class TanpanHost
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<StoredRecordUpgrader>();
         builder.AddTanpanAccounts();
-        services.AddFactors().AddInventory().AddWorkOrders().AddQuickCalculator().AddProducts().AddPact(builder.Configuration).AddMeters(builder.Configuration).AddReduction();
+        services.AddFactors().AddInventory().AddWorkOrders().AddQuickCalculator().AddProducts().AddPact(builder.Configuration).AddMeters(builder.Configuration).AddReduction().AddExposure();
 
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -148,6 +149,7 @@ public static class TanpanHost
         api.MapWorkOrders();
         api.MapMeters();
         api.MapReduction();
+        api.MapExposure();
         app.MapPact();
         app.MapRazorPages();
         app.MapFormerJobPages();

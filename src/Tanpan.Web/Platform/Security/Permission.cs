@@ -31,6 +31,8 @@ public sealed record Permission(string Name, bool OpenToApiKeys, IReadOnlyList<s
     public static readonly Permission MetersManage = new(PermissionNames.MetersManage, false, Admins);
     public static readonly Permission ReductionRead = new(PermissionNames.ReductionRead, true, CompanyRoles);
     public static readonly Permission ReductionWrite = new(PermissionNames.ReductionWrite, true, Editors);
+    public static readonly Permission ExposureRead = new(PermissionNames.ExposureRead, true, CompanyRoles);
+    public static readonly Permission ExposureWrite = new(PermissionNames.ExposureWrite, false, Editors);
     public static readonly Permission ExchangeRead = new(PermissionNames.ExchangeRead, false, CompanyRoles);
     public static readonly Permission ExchangeRequest = new(PermissionNames.ExchangeRequest, false, Editors);
     public static readonly Permission ExchangePublish = new(PermissionNames.ExchangePublish, false, Reviewers);
@@ -47,7 +49,7 @@ public sealed record Permission(string Name, bool OpenToApiKeys, IReadOnlyList<s
     public static readonly IReadOnlyList<Permission> All =
     [
         InventoryRead, InventoryWrite, InventoryReview, InventoryUnlock, AuditRead, WorkOrdersRead, WorkOrdersWrite, WorkOrdersCertify,
-        ProductsRead, ProductsWrite, ProductsLock, FactorsRead, FactorsWrite, MetersRead, MetersWrite, MetersManage, ReductionRead, ReductionWrite, ExchangeRead, ExchangeRequest, ExchangePublish, ExchangeManage, UsersManage, CompanyManage, ApiKeysManage, PortalRead, PortalMatchmaking, Operate,
+        ProductsRead, ProductsWrite, ProductsLock, FactorsRead, FactorsWrite, MetersRead, MetersWrite, MetersManage, ReductionRead, ReductionWrite, ExposureRead, ExposureWrite, ExchangeRead, ExchangeRequest, ExchangePublish, ExchangeManage, UsersManage, CompanyManage, ApiKeysManage, PortalRead, PortalMatchmaking, Operate,
     ];
 
     /// <summary>The scopes a company admin can give an API key.</summary>
@@ -77,6 +79,8 @@ public static class PermissionNames
     public const string MetersManage = "meters:manage";
     public const string ReductionRead = "reduction:read";
     public const string ReductionWrite = "reduction:write";
+    public const string ExposureRead = "exposure:read";
+    public const string ExposureWrite = "exposure:write";
     public const string ExchangeRead = "exchange:read";
     public const string ExchangeRequest = "exchange:request";
     public const string ExchangePublish = "exchange:publish";
