@@ -53,7 +53,8 @@ public static class CbamCommunication
             text.AppendLine(string.Join(',', headers.Select(h => row[h] switch
             {
                 null => string.Empty,
-                decimal d => d.ToString(CultureInfo.InvariantCulture),
+                // Stored decimals carry their column scale (2.000000000000): written as the number they are.
+                decimal d => d.ToString("G29", CultureInfo.InvariantCulture),
                 int i => i.ToString(CultureInfo.InvariantCulture),
                 var o => CsvText.Cell(Convert.ToString(o, CultureInfo.InvariantCulture)),
             })));

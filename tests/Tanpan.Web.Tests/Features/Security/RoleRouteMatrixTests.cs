@@ -74,11 +74,18 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("POST", "/api/v1/reduction/measures", [Admin, Clerk], PermissionNames.ReductionWrite, false, "{}");
         yield return new("PUT", $"/api/v1/reduction/measures/{none}", [Admin, Clerk], PermissionNames.ReductionWrite, false, "{}");
         yield return new("DELETE", $"/api/v1/reduction/measures/{none}", [Admin, Clerk], PermissionNames.ReductionWrite, false);
+        yield return new("GET", "/api/v1/exposure", CompanyRoles, PermissionNames.ExposureRead, false);
+        yield return new("GET", "/api/v1/exposure/cbam-communication.csv", CompanyRoles, PermissionNames.ExposureRead, false);
         // Pages: people only.
         yield return new("GET", "/energy", CompanyRoles, null, true);
         yield return new("GET", "/energy/meters", CompanyRoles, null, true);
         yield return new("GET", "/energy/storage", CompanyRoles, null, true);
         yield return new("GET", "/reduction", CompanyRoles, null, true);
+        yield return new("GET", "/exposure", CompanyRoles, null, true);
+        yield return new("GET", "/exposure?handler=Communication&format=csv", CompanyRoles, null, true);
+        yield return new("POST", "/exposure?handler=Settings", [Admin, Clerk], null, true, "Input.EuaPrices=x");
+        yield return new("POST", "/exposure?handler=Good", [Admin, Clerk], null, true, "Good.Name=");
+        yield return new("POST", $"/exposure?handler=DeleteGood&id={none}", [Admin, Clerk], null, true);
         yield return new("POST", "/reduction?handler=Settings", [Admin, Clerk], null, true, "Input.TargetYears=x");
         yield return new("POST", $"/reduction?handler=Delete&id={none}", [Admin, Clerk], null, true);
         yield return new("GET", "/reduction/measures/new", [Admin, Clerk], null, true);
