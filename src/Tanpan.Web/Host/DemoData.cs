@@ -5,6 +5,7 @@ using Tanpan.Engine.Footprint;
 using Tanpan.Engine.Inventory;
 using Tanpan.Engine.Jobs;
 using Tanpan.Web.Data;
+using Tanpan.Web.Features.Exposure;
 using Tanpan.Web.Features.Inventory;
 using Tanpan.Web.Features.Products;
 using Tanpan.Web.Features.Reduction;
@@ -194,6 +195,12 @@ public static class DemoData
         await ProductAsync(db, provider, companyId, now, ct);
         await MetersAsync(db, provider, companyId, facility.Id, clock, ct);
         await ReductionAsync(db, now, ct);
+        // A steel part sold to an EU and a US machine builder: supplier-measured SEE, so the exposure page has a good.
+        db.ExposureGoods.Add(new ExposureGood
+        {
+            Id = Guid.NewGuid(), Name = "精密主軸套筒", CnCode = "73269098", SeeDirectTPerT = 2.1m, SeeIndirectTPerT = 0.4m, EuTonnesPerYear = 120m, UsTonnesPerYear = 80m, UsBaselineTPerT = 1.6m, CreatedAtUtc = now,
+        });
+        await db.SaveChangesAsync(ct);
 
         async Task Transition(Guid id, InventoryAction action, string actor, string? comment)
         {
