@@ -57,4 +57,51 @@ public sealed class PricingApiTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         await Problem.AssertFieldAsync(await client.PostAsJsonAsync("/api/v1/calculations/cbam", new { year = 2026, goods = new[] { new { cnCode = "12", tonnes = 1, seeDirectT = 1 } }, euaPriceEurPerT = 80 }), "goods[0].cnCode");
     }
+
+    [Fact]
+    public async Task UsCca_ChargesTheIntensityAboveTheBaseline_AtTheCompoundedPrice()
+    {
+        var client = app.CreateClient();
+        // S.4355 (117th): US$55 from 2024, +5 % a year real. 2026: 55 × 1.05² = 60.6375. Gap 2.1 − 1.6 = 0.5 t/t × 80 t = 40 t.
+        var cca = await Problem.ReadJsonAsync(await client.PostAsJsonAsync("/api/v1/calculations/us-cca", new { year = 2026, tonnes = 80m, productIntensityTPerT = 2.1m, baselineIntensityTPerT = 1.6m }));
+        Assert.True(cca.GetProperty("inForce").GetBoolean());
+        Assert.Equal(55m * 1.05m * 1.05m, cca.GetProperty("priceUsdPerT").GetDecimal());
+        Assert.Equal(40m, cca.GetProperty("chargedT").GetDecimal());
+        Assert.Equal(40m * 55m * 1.05m * 1.05m, cca.GetProperty("chargeUsd").GetDecimal());
+        Assert.All(cca.GetProperty("parameters").EnumerateArray(), p => Assert.False(string.IsNullOrEmpty(p.GetProperty("source").GetString())));
+
+        // Cleaner than the US average: nothing charged; before the start year: not in force.
+        var clean = await Problem.ReadJsonAsync(await client.PostAsJsonAsync("/api/v1/calculations/us-cca", new { year = 2026, tonnes = 80m, productIntensityTPerT = 1.2m, baselineIntensityTPerT = 1.6m }));
+        Assert.Equal(0m, clean.GetProperty("chargeUsd").GetDecimal());
+        var early = await Problem.ReadJsonAsync(await client.PostAsJsonAsync("/api/v1/calculations/us-cca", new { year = 2023, tonnes = 80m, productIntensityTPerT = 2.1m, baselineIntensityTPerT = 1.6m }));
+        Assert.False(early.GetProperty("inForce").GetBoolean());
+        await Problem.AssertFieldAsync(await client.PostAsJsonAsync("/api/v1/calculations/us-cca", new { year = 2026, tonnes = -1, productIntensityTPerT = 2.1m, baselineIntensityTPerT = 1.6m }), "tonnes");
+        await Problem.AssertFieldAsync(await client.PostAsJsonAsync("/api/v1/calculations/us-cca", new { year = 2026, tonnes = 1, productIntensityTPerT = 2.1m, baselineIntensityTPerT = 1.6m, bill = "hr-1" }), "bill");
+    }
+
+    [Fact]
+    public async Task PowerObligation_IsTenPercentOfContract_WithTheFourWays_AndTheEarlyCredit()
+    {
+        var client = app.CreateClient();
+        // 6,000 kW × 10 % = 600 kW, completed within 3 years: −20 % → 480 kW.
+        var result = await Problem.ReadJsonAsync(await client.PostAsJsonAsync("/api/v1/calculations/power-obligation", new
+        {
+            contractKw = 6000m, completedWithinYears = 3, reInstallNtdPerKw = 50_000m, reCertificateNtdPerKwh = 5m, storageNtdPerKwh = 12_000m,
+        }));
+        Assert.True(result.GetProperty("applies").GetBoolean());
+        Assert.Equal(480m, result.GetProperty("obligationKw").GetDecimal());
+        var ways = result.GetProperty("ways").EnumerateArray().ToDictionary(w => w.GetProperty("way").GetString()!);
+        Assert.Equal(480m * 50_000m, ways["install-re"].GetProperty("costNtd").GetDecimal());
+        Assert.Equal(480m * 1250m, ways["buy-re-certificates"].GetProperty("quantity").GetDecimal());
+        Assert.Equal(480m * 1250m * 5m, ways["buy-re-certificates"].GetProperty("costNtd").GetDecimal());
+        Assert.Equal(480m * 2m * 12_000m, ways["storage"].GetProperty("costNtd").GetDecimal());
+        // The substitute fee: 480 kW × 2,500 kWh/kW × NT$4.06 a year.
+        Assert.Equal(480m * 2500m * 4.06m, ways["substitute-fee"].GetProperty("costNtd").GetDecimal());
+        Assert.True(ways["substitute-fee"].GetProperty("annual").GetBoolean());
+
+        var small = await Problem.ReadJsonAsync(await client.PostAsJsonAsync("/api/v1/calculations/power-obligation", new { contractKw = 4999m }));
+        Assert.False(small.GetProperty("applies").GetBoolean());
+        Assert.Equal(0m, small.GetProperty("obligationKw").GetDecimal());
+        await Problem.AssertFieldAsync(await client.PostAsJsonAsync("/api/v1/calculations/power-obligation", new { contractKw = 6000m, completedWithinYears = 9 }), "completedWithinYears");
+    }
 }
