@@ -107,7 +107,7 @@ public sealed class AuditInterceptor(TenantScope tenant, TimeProvider clock) : S
             // Large frozen records are referenced, not copied, into the audit trail.
             var value = original ? property.OriginalValue : property.CurrentValue;
             // Enums by name ("Locked", not 3): the trail reads the same after an enum gains a member.
-            values[property.Metadata.Name] = property.Metadata.Name.EndsWith("Json", StringComparison.Ordinal) && value is string s ? $"({s.Length} chars)"
+            values[property.Metadata.Name] = (property.Metadata.Name.EndsWith("Json", StringComparison.Ordinal) || property.Metadata.Name.EndsWith("Csv", StringComparison.Ordinal)) && value is string s ? $"({s.Length} chars)"
                 : value is Enum e ? e.ToString()
                 : value;
         }
