@@ -88,11 +88,14 @@ public sealed class AuditInterceptor(TenantScope tenant, TimeProvider clock) : S
         }
     }
 
-    // A company's own row is audited in its own trail; other audited rows belong to their tenant.
+    // A company's own row is audited in its own trail; other audited rows belong to their tenant; audited platform
+    // data (operator-added tariff and PCR versions, portal content) goes to the platform trail, which no company sees.
     private static Guid? CompanyOf(EntityEntry entry) => entry.Entity switch
     {
         ITenantOwned owned and not AuditEntry => owned.CompanyId,
         Company company => company.Id,
+        AuditEntry => null,
+        _ when DeclaredFor(entry.Metadata.ClrType) is not null => AuditEntry.PlatformTrail,
         _ => null,
     };
 
