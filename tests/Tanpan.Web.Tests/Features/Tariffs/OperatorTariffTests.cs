@@ -58,10 +58,11 @@ public abstract partial class OperatorTariffTests(TanpanApp app)
         strategy = new { type = "peak-shaving", targetKw = 100 }, gridFactorYear = 2024,
     };
 
-    private async Task<decimal> EnergyChargeAsync(string tariff, string day)
+    private async Task<(decimal EnergyCharge, string VersionFrom, string Origin)> StudyAsync(string tariff, string day)
     {
         var result = await Problem.ReadJsonAsync(await app.CreateClient().PostAsJsonAsync("/api/v1/calculations/storage", StudyBody(tariff, day)));
-        return result.GetProperty("billBefore").GetProperty("energyChargeNtd").GetDecimal();
+        var version = result.GetProperty("tariff");
+        return (result.GetProperty("billBefore").GetProperty("energyChargeNtd").GetDecimal(), version.GetProperty("effectiveFrom").GetString()!, version.GetProperty("origin").GetString()!);
     }
 
     private static decimal Price(JsonElement version, string season, string period) =>
@@ -93,8 +94,12 @@ public abstract partial class OperatorTariffTests(TanpanApp app)
         Assert.Equal(9.39m, Price(old, "summer", "peak"));
 
         // Tuesdays in summer: 離峰 00–09 540 kWh × 2.53, 半尖峰 09–16 420 × 5.85, 尖峰 16–22 540 × peak, 半尖峰 22–24 120 × 5.85.
-        Assert.Equal((540m * 2.53m) + (420m * 5.85m) + (540m * 10.50m) + (120m * 5.85m), await EnergyChargeAsync("taipower-hv-3tou", "2026-07-14"), 10);
-        Assert.Equal((540m * 2.53m) + (420m * 5.85m) + (540m * 9.39m) + (120m * 5.85m), await EnergyChargeAsync("taipower-hv-3tou", "2025-07-15"), 10);
+        var newer = await StudyAsync("taipower-hv-3tou", "2026-07-14");
+        Assert.Equal((540m * 2.53m) + (420m * 5.85m) + (540m * 10.50m) + (120m * 5.85m), newer.EnergyCharge, 10);
+        Assert.Equal(("2026-04-01", "operator"), (newer.VersionFrom, newer.Origin));
+        var older = await StudyAsync("taipower-hv-3tou", "2025-07-15");
+        Assert.Equal((540m * 2.53m) + (420m * 5.85m) + (540m * 9.39m) + (120m * 5.85m), older.EnergyCharge, 10);
+        Assert.Equal(("2024-10-16", "shipped"), (older.VersionFrom, older.Origin));
 
         // The operator page names the version and who added it; the upload is in the platform's audit trail.
         var html = await op.GetStringAsync("/operator/tariffs");
