@@ -250,4 +250,27 @@ public abstract partial class OperatorTariffTests(TanpanApp app)
         await Problem.AssertFieldAsync(await client.GetAsync("/api/v1/tariffs/taipower-hv-3tou?date=yesterday"), "date");
         await Problem.AssertFieldAsync(await client.GetAsync("/api/v1/tariffs/taipower-hv-3tou?date=2020-01-01"), "date");
     }
+
+    [Fact]
+    public async Task TheStoragePage_BillsOnTheOperatorsVersion_FromItsDate()
+    {
+        var op = await OperatorAsync();
+        await UploadAsync(op, NewVersion("taipower-hv-3tou-variable,high,3,2024-10-16", "2026-03-01", "non_summer,energy_charge,semi_peak", "5.47", "5.60"), note: "2026-03 調整");
+        var (_, client) = await app.SignInAsNewCompanyUserAsync("電價版本儲能廠");
+        var load = Encoding.UTF8.GetBytes("kw\n" + string.Join("\n", Enumerable.Range(0, 96).Select(q => q is >= 68 and < 80 ? "120" : "60")));
+        async Task<string> StudyPageAsync(string day) => await (await Forms.PostFileAsync(client, "/energy/storage", null, "load.csv", load, fields: new Dictionary<string, string>
+        {
+            ["Input.Source"] = "upload", ["Input.From"] = day, ["Input.To"] = day, ["Input.Interval"] = "15", ["Input.Tariff"] = "taipower-hv-3tou-variable", ["Input.ContractKw"] = "120",
+            ["Input.PowerKw"] = "50", ["Input.EnergyKwh"] = "150", ["Input.RoundTripEfficiency"] = "0.9", ["Input.DepthOfDischarge"] = "1", ["Input.StateOfHealth"] = "1",
+            ["Input.CostNtd"] = "1500000", ["Input.Strategy"] = "peak-shaving", ["Input.TargetKw"] = "100", ["Input.LifetimeYears"] = "10", ["Input.DiscountRate"] = "0.05",
+        })).Content.ReadAsStringAsync();
+
+        var after = await StudyPageAsync("2026-03-10");
+        Assert.Contains("data-testid=\"storage-result\"", after, StringComparison.Ordinal);
+        Assert.Contains("2026-03-01，營運者新增", after, StringComparison.Ordinal);
+        var before = await StudyPageAsync("2026-02-24");
+        Assert.Contains("data-testid=\"storage-result\"", before, StringComparison.Ordinal);
+        Assert.Contains("2024-10-16）", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("營運者新增", before, StringComparison.Ordinal);
+    }
 }
