@@ -26,6 +26,9 @@ public sealed class TariffLibrary
 
     public static TariffLibrary Shipped => ShippedLibrary.Value;
 
+    /// <summary>The shipped prices file as compiled in: the template for an operator's new version.</summary>
+    public static string ShippedPricesCsv => ReadResource(PricesFile);
+
     /// <summary>Ids of the billable schedules, in order.</summary>
     public IReadOnlyList<string> Ids { get; }
 

@@ -16,6 +16,7 @@ using Tanpan.Web.Features.Pact;
 using Tanpan.Web.Features.Products;
 using Tanpan.Web.Features.Reduction;
 using Tanpan.Web.Features.Storage;
+using Tanpan.Web.Features.Tariffs;
 using Tanpan.Web.Features.WorkOrders;
 using Tanpan.Web.Platform.Tenancy;
 using Tanpan.Web.Platform.Security;
@@ -65,7 +66,7 @@ public static class TanpanHost
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<StoredRecordUpgrader>();
         builder.AddTanpanAccounts();
-        services.AddFactors().AddInventory().AddWorkOrders().AddQuickCalculator().AddProducts().AddPact(builder.Configuration).AddMeters(builder.Configuration).AddReduction().AddExposure();
+        services.AddFactors().AddInventory().AddWorkOrders().AddQuickCalculator().AddProducts().AddPact(builder.Configuration).AddMeters(builder.Configuration).AddReduction().AddExposure().AddTariffs();
 
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -144,6 +145,7 @@ public static class TanpanHost
         var api = app.MapGroup("/api/v1");
         api.MapCalculations();
         api.MapStorage();
+        api.MapTariffs();
         api.MapQuickCalculator();
         api.MapFactors();
         api.MapWorkOrders();

@@ -69,7 +69,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : 
         }
 
         var op = await browser.SignedInPageAsync(TanpanApp.OperatorEmail, TanpanApp.OperatorPassword);
-        foreach (var path in new[] { "/operator/members", "/operator/announcements", "/operator/template", "/operator/certificate", "/operator/portal/cases", "/operator/portal/vendors", "/operator/portal/announcements", "/operator/portal/requests" })
+        foreach (var path in new[] { "/operator/members", "/operator/announcements", "/operator/template", "/operator/certificate", "/operator/tariffs", "/operator/portal/cases", "/operator/portal/vendors", "/operator/portal/announcements", "/operator/portal/requests" })
         {
             await VisitAsync(op, path);
         }

@@ -30,12 +30,13 @@ public class NamesCatalogueTests
     }
 
     [Fact]
-    public void EveryLibraryActivity_EveryUnit_EveryRoleAndScope_HasBothNames()
+    public void EveryLibraryActivity_EveryUnit_EveryRoleScopeAndTariff_HasBothNames()
     {
         var missing = FactorLibrary.Shipped.ActivityIds.Where(a => Names.Find(Names.Activity, a) is not { Zh.Length: > 0, En.Length: > 0 })
             .Concat(Units.Catalogue.Select(u => u.Code).Where(c => Names.Find(Names.Unit, c) is null).Select(c => "unit " + c))
             .Concat(Tanpan.Web.Platform.Security.Roles.All.Where(r => Names.Find(Names.Role, r) is null).Select(r => "role " + r))
             .Concat(Tanpan.Web.Platform.Security.Permission.ApiScopes.Where(p => Names.Find(Names.Scope, p.Name) is null).Select(p => "scope " + p.Name))
+            .Concat(Tanpan.Engine.Tariffs.TariffLibrary.Shipped.Ids.Where(id => Names.Find(Names.Tariff, id) is not { Zh.Length: > 0, En.Length: > 0 }).Select(id => "tariff " + id))
             .ToList();
 
         Assert.True(missing.Count == 0, string.Join(", ", missing));

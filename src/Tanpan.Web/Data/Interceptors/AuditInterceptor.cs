@@ -88,11 +88,14 @@ public sealed class AuditInterceptor(TenantScope tenant, TimeProvider clock) : S
         }
     }
 
-    // A company's own row is audited in its own trail; other audited rows belong to their tenant.
+    // A company's own row is audited in its own trail; other audited rows belong to their tenant; audited platform
+    // data (operator-added tariff and PCR versions, portal content) goes to the platform trail, which no company sees.
     private static Guid? CompanyOf(EntityEntry entry) => entry.Entity switch
     {
         ITenantOwned owned and not AuditEntry => owned.CompanyId,
         Company company => company.Id,
+        AuditEntry => null,
+        _ when DeclaredFor(entry.Metadata.ClrType) is not null => AuditEntry.PlatformTrail,
         _ => null,
     };
 
@@ -107,7 +110,7 @@ public sealed class AuditInterceptor(TenantScope tenant, TimeProvider clock) : S
             // Large frozen records are referenced, not copied, into the audit trail.
             var value = original ? property.OriginalValue : property.CurrentValue;
             // Enums by name ("Locked", not 3): the trail reads the same after an enum gains a member.
-            values[property.Metadata.Name] = property.Metadata.Name.EndsWith("Json", StringComparison.Ordinal) && value is string s ? $"({s.Length} chars)"
+            values[property.Metadata.Name] = (property.Metadata.Name.EndsWith("Json", StringComparison.Ordinal) || property.Metadata.Name.EndsWith("Csv", StringComparison.Ordinal)) && value is string s ? $"({s.Length} chars)"
                 : value is Enum e ? e.ToString()
                 : value;
         }

@@ -4,6 +4,7 @@ using Tanpan.Engine.Common;
 using Tanpan.Engine.Factors;
 using Tanpan.Engine.Storage;
 using Tanpan.Engine.Tariffs;
+using Tanpan.Web.Platform.Contracts;
 using Tanpan.Web.Platform.Errors;
 using Tanpan.Web.Platform.Inputs;
 using Tanpan.Web.Platform.Json;
@@ -27,7 +28,7 @@ public static class RunStorage
     /// <summary>Optional: lifetime (default 10 years), real discount rate (default 5 %), SOH points lost a year, O&amp;M.</summary>
     public sealed record EconomicsDto(int? LifetimeYears, decimal? DiscountRate, decimal? SohLossPerYear, decimal? OperationAndMaintenanceNtdPerYear);
 
-    internal static async Task<Results<Ok<StorageResponse>, ApiError>> Handle(HttpRequest http, ApiJson json, FactorResolver factors, CancellationToken ct)
+    internal static async Task<Results<Ok<StorageResponse>, ApiError>> Handle(HttpRequest http, ApiJson json, FactorResolver factors, IEffectiveTariffs tariffs, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<Request>(http, json.Options, BodyBytes, ct);
         if (!body.Succeeded)
@@ -35,13 +36,15 @@ public static class RunStorage
             return body.Errors.ToApi("The request body is not valid JSON for this endpoint");
         }
 
-        var mapped = Map(body.Value, TariffLibrary.Shipped);
+        // Shipped and operator-added versions: a study for a date on or after an added version bills on it.
+        var library = await tariffs.LibraryAsync(ct);
+        var mapped = Map(body.Value, library);
         if (!mapped.Succeeded)
         {
             return mapped.Errors.ToApi();
         }
 
-        var outcome = StorageStudy.Run(mapped.Value, TariffLibrary.Shipped, factors);
+        var outcome = StorageStudy.Run(mapped.Value, library, factors);
         return outcome.Succeeded ? TypedResults.Ok(StorageResponse.From(outcome.Value)) : outcome.Errors.ToApi();
     }
 

@@ -8,6 +8,11 @@ public static class StorageNames
 {
     public static string Tariff(HttpContext http, string id)
     {
+        if (Names.Find(Names.Tariff, id) is { } name)
+        {
+            return http.T(name.Zh, name.En);
+        }
+
         var voltage = id.Contains("-ehv-", StringComparison.Ordinal) ? http.T("特高壓", "Extra-high voltage") : id.Contains("-lv-", StringComparison.Ordinal) ? http.T("低壓電力", "Low-voltage power") : http.T("高壓", "High voltage");
         var kind = id switch
         {

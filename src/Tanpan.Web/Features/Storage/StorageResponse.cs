@@ -10,7 +10,8 @@ public sealed record StorageBillMonth(int Year, int Month, decimal Kwh, decimal 
 
 public sealed record StorageSavingsDto(decimal BasicCharge, decimal EnergyCharge, decimal OverContractPenalty, decimal DemandResponseCredit, decimal Total);
 
-public sealed record StorageTariffDto(string Id, DateOnly EffectiveFrom, string Voltage, string Structure, string Source, string Verification);
+/// <summary><paramref name="Origin"/>: shipped, or operator (a version the platform operator added).</summary>
+public sealed record StorageTariffDto(string Id, DateOnly EffectiveFrom, string Voltage, string Structure, string Source, string Verification, string Origin);
 
 public sealed record StorageFactorDto(string Id, decimal Value, string Unit, string Source, string Version, int? Year);
 
@@ -47,7 +48,7 @@ public sealed record StorageResponse(
             d.Totals.ChargedKwh, d.Totals.DischargedKwh, d.Totals.LossesKwh, d.Totals.EquivalentFullCycles, r.CoveredDays, r.AnnualisationFactor,
             d.PeakShaving, d.DemandResponse, r.DemandResponseOption, Bill(r.BillBefore, r.Input.ContractCapacityKw), Bill(r.BillAfter, r.RecommendedContractKw),
             r.Economics.CashFlows,
-            new StorageTariffDto(r.Schedule.Id, r.Schedule.EffectiveFrom, r.Schedule.Voltage.ToString(), r.Schedule.Structure.ToString(), priceRow?.Source ?? "", priceRow?.Verification ?? ""),
+            new StorageTariffDto(r.Schedule.Id, r.Schedule.EffectiveFrom, r.Schedule.Voltage.ToString(), r.Schedule.Structure.ToString(), priceRow?.Source ?? "", priceRow?.Verification ?? "", r.Schedule.OperatorAdded ? "operator" : "shipped"),
             new StorageFactorDto(f.Id, f.KgCo2ePerUnit, "kgCO2e/" + f.PerUnit.Code, f.Provenance.Source, f.Provenance.Version, f.Year),
             r.Notes.Select(n => new StorageNoteDto(n.Code, n.Message)).ToList(), points);
     }

@@ -35,7 +35,7 @@ public static class StorageStudy
         var schedule = tariffs.Find(input.TariffId, DateOnly.FromDateTime(localStart));
         if (schedule is null)
         {
-            return Outcome<StorageStudyResult>.Failure("tariff.id", $"no version of '{input.TariffId}' is in force on {localStart:yyyy-MM-dd}; shipped versions start {string.Join(", ", tariffs.Versions(input.TariffId).Select(v => v.EffectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}");
+            return Outcome<StorageStudyResult>.Failure("tariff.id", $"no version of '{input.TariffId}' is in force on {localStart:yyyy-MM-dd}; its versions start {string.Join(", ", tariffs.Versions(input.TariffId).Select(v => v.EffectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}");
         }
 
         var grid = factors.Resolve(new FactorQuery(FactorLibrary.GridActivity, GwpSet.Ar5, input.GridFactorYear));

@@ -7,6 +7,9 @@ namespace Tanpan.Web.Platform.Audit;
 /// <summary>Who changed what and when, with the values before and after (JSON).</summary>
 public sealed class AuditEntry : ITenantOwned
 {
+    /// <summary>The trail of platform data (not any company's): rows the operator adds for every tenant.</summary>
+    public static readonly Guid PlatformTrail = Guid.Empty;
+
     public long Id { get; set; }
 
     public Guid CompanyId { get; set; }

@@ -19,6 +19,9 @@ public static class Names
     public const string Gas = "gas";
     public const string WorkOrderStatus = "work-order-status";
 
+    /// <summary>A Taipower schedule id (taipower-hv-3tou …).</summary>
+    public const string Tariff = "tariff";
+
     private static readonly FrozenDictionary<(string Kind, string Code), (string Zh, string En)> Catalogue = Load();
 
     public static (string Zh, string En)? Find(string kind, string code) =>

@@ -57,6 +57,8 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("POST", "/api/v1/calculations/us-cca", [], null, false, "{}", Public: true);
         yield return new("POST", "/api/v1/calculations/power-obligation", [], null, false, "{}", Public: true);
         yield return new("GET", "/api/v1/factors?activity=fuel.diesel&year=2024", [], null, false, Public: true);
+        yield return new("GET", "/api/v1/tariffs", [], null, false, Public: true);
+        yield return new("GET", "/api/v1/tariffs/taipower-hv-3tou?date=2025-07-15", [], null, false, Public: true);
 
         yield return new("GET", "/api/v1/meters", CompanyRoles, PermissionNames.MetersRead, false);
         yield return new("POST", "/api/v1/meters", [Admin, Clerk], PermissionNames.MetersWrite, false, "{}");
@@ -149,6 +151,11 @@ public abstract partial class RoleRouteMatrixTests(TanpanApp app)
         yield return new("GET", "/operator/pcrs", [Operator], null, true);
         yield return new("GET", "/operator/pcrs?handler=Document&id=tmba-cnc-lathe-2024&version=1.0", [Operator], null, true);
         yield return new("POST", "/operator/pcrs", [Operator], null, true);
+        yield return new("GET", "/operator/tariffs", [Operator], null, true);
+        yield return new("GET", "/operator/tariffs?handler=Template", [Operator], null, true);
+        yield return new("POST", "/operator/tariffs", [Operator], null, true, "Note=");
+        yield return new("POST", "/operator/tariffs?handler=Preview", [Operator], null, true);
+        yield return new("POST", $"/operator/tariffs?handler=Withdraw&id={none}", [Operator], null, true);
         yield return new("GET", "/operator/certificate", [Operator], null, true);
         yield return new("GET", "/account", [Operator, .. CompanyRoles], null, true);
         yield return new("GET", "/exchange", CompanyRoles, null, true);

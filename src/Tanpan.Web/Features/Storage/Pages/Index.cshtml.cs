@@ -14,7 +14,7 @@ namespace Tanpan.Web.Features.Storage.Pages;
 /// <summary>/energy/storage: a battery study on the company's own load — a meter's 15-minute data, the Taipower bills'
 /// time-of-use kWh as a flat fallback, or an uploaded profile — with NT$ and tCO2e from the same dispatch.</summary>
 [Authorize(Policy = PermissionNames.MetersRead)]
-public sealed class IndexModel(IMeteredLoad meters, ITouBills bills, FactorResolver factors, TimeProvider clock) : FormPage
+public sealed class IndexModel(IMeteredLoad meters, ITouBills bills, FactorResolver factors, IEffectiveTariffs tariffs, TimeProvider clock) : FormPage
 {
     public sealed class StudyForm
     {
@@ -58,6 +58,7 @@ public sealed class IndexModel(IMeteredLoad meters, ITouBills bills, FactorResol
 
     public IReadOnlyList<ElectricityMeter> Meters { get; private set; } = [];
 
+    // Operator versions add versions of known schedules, never new schedules: the shipped ids are the choices.
     public IReadOnlyList<string> TariffIds { get; } = TariffLibrary.Shipped.Ids.Where(i => i != "taipower-obligated-storage-dr").ToList();
 
     public StorageStudyResult? Result { get; private set; }
@@ -83,7 +84,8 @@ public sealed class IndexModel(IMeteredLoad meters, ITouBills bills, FactorResol
             return Page();
         }
 
-        var schedule = TariffIds.Contains(Input.Tariff, StringComparer.Ordinal) && Input.From is { } day ? TariffLibrary.Shipped.Find(Input.Tariff, day) : null;
+        var library = await tariffs.LibraryAsync(ct);
+        var schedule = TariffIds.Contains(Input.Tariff, StringComparer.Ordinal) && Input.From is { } day ? library.Find(Input.Tariff, day) : null;
         if (schedule is null)
         {
             AddError("Tariff", HttpContext.T("請選擇電價與期間（期間需在電價版本生效之後）", "choose a tariff and a period on or after its version's start"));
@@ -99,8 +101,8 @@ public sealed class IndexModel(IMeteredLoad meters, ITouBills bills, FactorResol
         var dto = new RunStorage.Request(Input.Interval, start, load.Select(v => (decimal?)v).ToList(), new(Input.Tariff, Input.ContractKw ?? Math.Ceiling(load.Max())),
             new(Input.PowerKw, Input.EnergyKwh, Input.RoundTripEfficiency, Input.DepthOfDischarge, Input.StateOfHealth, Input.CostNtd),
             new(Input.Strategy, Input.TargetKw), start.Year, new(Input.LifetimeYears, Input.DiscountRate, null, null));
-        var mapped = RunStorage.Map(dto, TariffLibrary.Shipped);
-        var outcome = mapped.Succeeded ? StorageStudy.Run(mapped.Value, TariffLibrary.Shipped, factors) : Engine.Common.Outcome<StorageStudyResult>.Failure(mapped.Errors);
+        var mapped = RunStorage.Map(dto, library);
+        var outcome = mapped.Succeeded ? StorageStudy.Run(mapped.Value, library, factors) : Engine.Common.Outcome<StorageStudyResult>.Failure(mapped.Errors);
         if (!outcome.Succeeded)
         {
             foreach (var e in outcome.Errors)
