@@ -14,7 +14,10 @@ public sealed record GoodRequest(
     decimal? EuTonnesPerYear, decimal? UsTonnesPerYear, decimal? UsBaselineTPerT);
 
 /// <summary>The exposure's inputs, validated with field paths as the page names them, and the view built from them.</summary>
-public sealed class ExposureService(TanpanDb db, IInventoryYearTotals inventories, IPublishableFootprints footprints, TimeProvider clock)
+/// <summary>The large-power-user clause on one Taipower account, from its latest bill's contract capacity.</summary>
+public sealed record AccountObligation(string Source, string Facility, DateOnly BillTo, decimal ContractKw, PowerObligationResult Result);
+
+public sealed class ExposureService(TanpanDb db, IInventoryYearTotals inventories, IPublishableFootprints footprints, ITouBills bills, TimeProvider clock)
 {
     public const int MaxGoods = 100;
     public const decimal MaxTonnes = 10_000_000m;
@@ -31,6 +34,17 @@ public sealed class ExposureService(TanpanDb db, IInventoryYearTotals inventorie
         }
 
         return ExposureStudy.Build(stored ?? ExposureDefaults.New(), stored is not null, await inventories.ListAsync(ct), resolved, PricingData.Shipped);
+    }
+
+    /// <summary>Each electricity account's latest contract (bills of the last 13 months) under the large-power-user clause:
+    /// the obligation and its four ways, the substitute fee priced at the shipped rate.</summary>
+    public async Task<IReadOnlyList<AccountObligation>> ObligationsAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(Platform.Localization.TaipeiTime.ToTaipei(clock.GetUtcNow().UtcDateTime));
+        var recent = await bills.BillsAsync(today.AddMonths(-13), today, ct);
+        return [.. recent.Where(b => b.ContractCapacityKw is > 0).GroupBy(b => b.SourceId).Select(g => g.MaxBy(b => b.To)!)
+            .OrderByDescending(b => b.ContractCapacityKw).ThenBy(b => b.Source, StringComparer.Ordinal)
+            .Select(b => new AccountObligation(b.Source, b.Facility, b.To, b.ContractCapacityKw!.Value, LargePowerUserObligation.Calculate(new PowerObligationRequest(b.ContractCapacityKw.Value)).Value))];
     }
 
     /// <summary>Products with a locked footprint, as "productId:version" choices.</summary>

@@ -76,6 +76,37 @@ public abstract partial class ExposurePageTests(TanpanApp app)
         Assert.Contains("不鏽鋼板", await owner.GetStringAsync("/exposure"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AContractOver5000Kw_ShowsTheLargePowerUserObligation()
+    {
+        var (_, client) = await app.SignInAsNewCompanyUserAsync("用電大戶公司");
+        await Forms.PostAsync(client, "/inventory/register", [new("FacilityName", "一廠"), new("FacilityAddress", "")], handler: "Facility");
+        var facility = Regex.Match(await client.GetStringAsync("/inventory/register"), "name=\"Source.FacilityId\"[^>]*>\\s*<option value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        await Forms.PostAsync(client, "/inventory/register",
+        [
+            new("Source.FacilityId", facility), new("Source.Category", "2.1"), new("Source.Activity", "electricity.grid.tw"), new("Source.Use", ""),
+            new("Source.Technology", ""), new("Source.Description", "特高壓用電"), new("Source.MeterNumber", ""), new("Source.DataOwner", ""),
+        ], handler: "Source");
+        var month = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-1);
+        var from = new DateOnly(month.Year, month.Month, 1);
+        var created = await Forms.PostAsync(client, "/inventory", [new("Year", from.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Boundary", "OperationalControl")]);
+        var source = Regex.Match(await created.Content.ReadAsStringAsync(), "<option value=\"([0-9a-f-]{36})\">特高壓用電").Groups[1].Value;
+        Assert.NotEmpty(source);
+        var bill = await Forms.PostAsync(client, created.RequestMessage!.RequestUri!.AbsolutePath,
+        [
+            new("Entry.SourceId", source), new("Entry.From", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("Entry.To", from.AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("Entry.PeakKwh", "900000"), new("Entry.SemiPeakKwh", "700000"), new("Entry.SaturdaySemiPeakKwh", "100000"), new("Entry.OffPeakKwh", "1500000"),
+            new("Entry.ContractCapacityKw", "6000"), new("Entry.Reference", "BILL-6000"),
+        ], handler: "Bill");
+        Assert.Equal(HttpStatusCode.OK, bill.StatusCode);
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/exposure"));
+        // 6,000 kW × 10 % = 600 kW; storage 600 × 2 h; substitute fee 600 × 2,500 × NT$4.06 a year.
+        Assert.Contains("data-testid=\"obligation-kw\">600<", page, StringComparison.Ordinal);
+        Assert.Contains("NT$ 6,090,000", page, StringComparison.Ordinal);
+    }
+
     private static List<KeyValuePair<string, string>> Good(string name, string cn, string product, string see, string euTonnes) =>
     [
         new("Good.Name", name), new("Good.CnCode", cn), new("Good.Product", product), new("Good.SeeDirectTPerT", see), new("Good.SeeIndirectTPerT", ""),

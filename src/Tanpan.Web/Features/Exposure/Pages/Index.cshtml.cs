@@ -67,6 +67,8 @@ public sealed class IndexModel(ExposureService service, TanpanDb db) : FormPage
 
     public IReadOnlyList<PublishableProduct> Products { get; private set; } = [];
 
+    public IReadOnlyList<AccountObligation> Obligations { get; private set; } = [];
+
     public bool CanWrite => PermissionHandler.Holds(User, Permission.ExposureWrite);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -157,6 +159,7 @@ public sealed class IndexModel(ExposureService service, TanpanDb db) : FormPage
     {
         View = await service.EvaluateAsync(ct);
         Products = await service.LockedProductsAsync(ct);
+        Obligations = await service.ObligationsAsync(ct);
     }
 
     /// <summary>"abc" in a number box: the field's error, and the rest of this form is not saved.</summary>
