@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using MiniExcelLibs;
 using Tanpan.Web.Platform.Security;
+using Tanpan.Web.Tests.Features.Inventory;
 using Tanpan.Web.Tests.Infrastructure;
 
 namespace Tanpan.Web.Tests.Features.Exposure;
@@ -80,22 +81,14 @@ public abstract partial class ExposurePageTests(TanpanApp app)
     public async Task AContractOver5000Kw_ShowsTheLargePowerUserObligation()
     {
         var (_, client) = await app.SignInAsNewCompanyUserAsync("用電大戶公司");
-        await Forms.PostAsync(client, "/inventory/register", [new("FacilityName", "一廠"), new("FacilityAddress", "")], handler: "Facility");
-        var facility = Regex.Match(await client.GetStringAsync("/inventory/register"), "name=\"Source.FacilityId\"[^>]*>\\s*<option value=\"([0-9a-f-]{36})\"").Groups[1].Value;
-        await Forms.PostAsync(client, "/inventory/register",
-        [
-            new("Source.FacilityId", facility), new("Source.Category", "2.1"), new("Source.Activity", "electricity.grid.tw"), new("Source.Use", ""),
-            new("Source.Technology", ""), new("Source.Description", "特高壓用電"), new("Source.MeterNumber", ""), new("Source.DataOwner", ""),
-        ], handler: "Source");
+        var facility = await InventorySetup.FacilityAsync(client);
+        await InventorySetup.SourceAsync(client, facility, "2.1", "electricity.grid.tw", "特高壓用電");
         var month = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-1);
         var from = new DateOnly(month.Year, month.Month, 1);
-        var created = await Forms.PostAsync(client, "/inventory", [new("Year", from.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Boundary", "OperationalControl")]);
-        var source = Regex.Match(await created.Content.ReadAsStringAsync(), "<option value=\"([0-9a-f-]{36})\">特高壓用電").Groups[1].Value;
-        Assert.NotEmpty(source);
-        var bill = await Forms.PostAsync(client, created.RequestMessage!.RequestUri!.AbsolutePath,
+        var (url, source) = await InventorySetup.InventoryAsync(client, from.Year, "特高壓用電");
+        var bill = await Forms.PostAsync(client, url,
         [
-            new("Entry.SourceId", source), new("Entry.From", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            new("Entry.To", from.AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("Entry.SourceId", source), new("Entry.From", InventorySetup.Day(from)), new("Entry.To", InventorySetup.Day(from.AddMonths(1).AddDays(-1))),
             new("Entry.PeakKwh", "900000"), new("Entry.SemiPeakKwh", "700000"), new("Entry.SaturdaySemiPeakKwh", "100000"), new("Entry.OffPeakKwh", "1500000"),
             new("Entry.ContractCapacityKw", "6000"), new("Entry.Reference", "BILL-6000"),
         ], handler: "Bill");

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Tanpan.Web.Platform.Security;
+using Tanpan.Web.Tests.Features.Inventory;
 using Tanpan.Web.Tests.Infrastructure;
 
 namespace Tanpan.Web.Tests.Features.Reduction;
@@ -13,7 +14,7 @@ public sealed class ReductionPageTests_Postgres(PostgresApp app) : ReductionPage
 
 /// <summary>/reduction as people use it: the base year from the company's own inventory, settings and measures
 /// through the forms with errors next to their fields, the charts' data, and what a viewer may not do.</summary>
-public abstract partial class ReductionPageTests(TanpanApp app)
+public abstract class ReductionPageTests(TanpanApp app)
 {
     [Fact]
     public async Task TheBaseYear_ComesFromTheInventory_AndMeasuresMakeTheCurve()
@@ -126,22 +127,11 @@ public abstract partial class ReductionPageTests(TanpanApp app)
     /// <summary>A facility, a diesel generator and one year's inventory with one month of diesel, through the pages.</summary>
     private static async Task InventoryWithDieselAsync(HttpClient client, int year, string litres)
     {
-        await Forms.PostAsync(client, "/inventory/register", [new("FacilityName", "一廠"), new("FacilityAddress", "")], handler: "Facility");
-        var facility = FacilityPattern().Match(await client.GetStringAsync("/inventory/register")).Groups[1].Value;
-        Assert.NotEmpty(facility);
-        await Forms.PostAsync(client, "/inventory/register",
-        [
-            new("Source.FacilityId", facility), new("Source.Category", "1.1"), new("Source.Activity", "fuel.diesel"), new("Source.Use", "stationary"),
-            new("Source.Technology", ""), new("Source.Description", "緊急發電機"), new("Source.MeterNumber", ""), new("Source.DataOwner", ""),
-        ], handler: "Source");
-        var created = await Forms.PostAsync(client, "/inventory", [new("Year", year.ToString(CultureInfo.InvariantCulture)), new("Boundary", "OperationalControl")]);
-        var html = await created.Content.ReadAsStringAsync();
-        var source = SourceOption().Match(html).Groups[1].Value;
-        Assert.NotEmpty(source);
-        var url = created.RequestMessage!.RequestUri!.AbsolutePath;
-        var y = year.ToString(CultureInfo.InvariantCulture);
+        var facility = await InventorySetup.FacilityAsync(client);
+        await InventorySetup.SourceAsync(client, facility, "1.1", "fuel.diesel", "緊急發電機", "stationary");
+        var (url, source) = await InventorySetup.InventoryAsync(client, year, "緊急發電機");
         var entry = await Forms.PostAsync(client, url,
-            [new("Entry.SourceId", source), new("Entry.From", y + "-03-01"), new("Entry.To", y + "-03-31"), new("Entry.Quantity", litres), new("Entry.Unit", "L"), new("Entry.Reference", "R-1")], handler: "Entry");
+            [new("Entry.SourceId", source), new("Entry.From", InventorySetup.Day(new(year, 3, 1))), new("Entry.To", InventorySetup.Day(new(year, 3, 31))), new("Entry.Quantity", litres), new("Entry.Unit", "L"), new("Entry.Reference", "R-1")], handler: "Entry");
         Assert.True(entry.IsSuccessStatusCode);
     }
 
@@ -156,9 +146,4 @@ public abstract partial class ReductionPageTests(TanpanApp app)
         return r;
     }
 
-    [GeneratedRegex("name=\"Source.FacilityId\"[^>]*>\\s*<option value=\"([0-9a-f-]{36})\"")]
-    private static partial Regex FacilityPattern();
-
-    [GeneratedRegex("<option value=\"([0-9a-f-]{36})\">([^<]*)")]
-    private static partial Regex SourceOption();
 }
