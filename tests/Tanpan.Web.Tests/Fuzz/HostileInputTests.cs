@@ -262,7 +262,7 @@ public abstract partial class HostileInputTests(TanpanApp app)
             (client, token, "/reduction/measures/new", ["Input.Name", "Input.Kind", "Input.CapexNtd", "Input.AnnualOpexChangeNtd", "Input.AnnualSavingsNtd", "Input.AnnualAbatementTonnes", "Input.StartYear", "Input.LifetimeYears", "Input.RampYears", "Input.Basis"]),
             (client, token, "/reduction?handler=Delete&id=x", ["id"]),
             (client, token, "/exposure?handler=Settings", ["Input.HighLeakage", "Input.Plan", "Input.Period", "Input.EuaPrices", "Input.CarbonPricePaidEurPerT", "Input.NtdPerEur", "Input.NtdPerUsd"]),
-            (client, token, "/exposure?handler=Good", ["Good.Name", "Good.CnCode", "Good.Product", "Good.SeeDirectTPerT", "Good.SeeIndirectTPerT", "Good.BenchmarkTPerT", "Good.DefaultValues", "Good.EuTonnesPerYear", "Good.UsTonnesPerYear", "Good.UsBaselineTPerT"]),
+            (client, token, "/exposure?handler=Good", ["Good.Name", "Good.CnCode", "Good.Product", "Good.SeeDirectTPerT", "Good.SeeIndirectTPerT", "Good.BenchmarkTPerT", "Good.DefaultValues", "Good.EuTonnesPerYear", "Good.UsTonnesPerYear", "Good.UsBaselineTPerT", "Good.SiteYear", "Good.SiteProductionTonnes"]),
             (client, token, "/exposure?handler=DeleteGood&id=x", ["id"]),
             (client, token, "/products", ["Name", "Model", "PcrId", "Boundary"]),
             (client, token, $"{productUrl}?handler=Line", ["Line.LineNo", "Line.Parent", "Line.Name", "Line.ComponentClass", "Line.Quantity", "Line.Unit", "Line.Activity", "Line.FactorValue", "Line.FactorUnit", "Line.FactorSource", "Line.Stage", "Line.Omitted", "Line.FactorPeriod", "Line.UncertaintyGsd", "Line.TechnologicalDqr", "Line.TemporalDqr", "Line.GeographicalDqr"]),

@@ -40,6 +40,7 @@ public static class CbamCommunication
     {
         SeeSource.LockedFootprint => string.Create(CultureInfo.InvariantCulture, $"locked product carbon footprint v{g.FootprintVersion} (ISO 14067, cradle-to-gate total as an upper bound), record SHA-256 {g.FootprintHash}"),
         SeeSource.DefaultValues => "EU Commission default values",
+        SeeSource.SiteInventory => string.Create(CultureInfo.InvariantCulture, $"site GHG inventory {g.Good.SiteYear} (ISO 14064-1): scope 1 ÷ {g.Good.SiteProductionTonnes:G29} t produced (direct), scope 2 location-based ÷ the same (indirect)"),
         SeeSource.Entered => "entered by the operator (measured or supplier data)",
         _ => "missing",
     };

@@ -11,7 +11,7 @@ public sealed record SettingsRequest(bool HighLeakage, string? Plan, int? Period
 
 public sealed record GoodRequest(
     string? Name, string? CnCode, string? Product, decimal? SeeDirectTPerT, decimal? SeeIndirectTPerT, decimal? BenchmarkTPerT, bool DefaultValues,
-    decimal? EuTonnesPerYear, decimal? UsTonnesPerYear, decimal? UsBaselineTPerT);
+    decimal? EuTonnesPerYear, decimal? UsTonnesPerYear, decimal? UsBaselineTPerT, int? SiteYear = null, decimal? SiteProductionTonnes = null);
 
 /// <summary>The exposure's inputs, validated with field paths as the page names them, and the view built from them.</summary>
 /// <summary>The large-power-user clause on one Taipower account, from its latest bill's contract capacity.</summary>
@@ -26,14 +26,15 @@ public sealed class ExposureService(TanpanDb db, IInventoryYearTotals inventorie
     {
         var stored = await db.ExposureSettings.AsNoTracking().FirstOrDefaultAsync(ct);
         var goods = (await db.ExposureGoods.AsNoTracking().ToListAsync(ct)).OrderBy(g => g.CreatedAtUtc).ThenBy(g => g.Id).ToList();
+        var years = await inventories.ListAsync(ct);
         var resolved = new List<ResolvedGood>(goods.Count);
         foreach (var g in goods)
         {
             var footprint = g.ProductId is { } id && g.ProductVersion is { } v ? await footprints.FindAsync(id, v, ct) : null;
-            resolved.Add(ExposureStudy.Resolve(g, footprint));
+            resolved.Add(ExposureStudy.Resolve(g, footprint, years));
         }
 
-        return ExposureStudy.Build(stored ?? ExposureDefaults.New(), stored is not null, await inventories.ListAsync(ct), resolved, PricingData.Shipped);
+        return ExposureStudy.Build(stored ?? ExposureDefaults.New(), stored is not null, years, resolved, PricingData.Shipped);
     }
 
     /// <summary>Each electricity account's latest contract (bills of the last 13 months) under the large-power-user clause:
@@ -131,6 +132,18 @@ public sealed class ExposureService(TanpanDb db, IInventoryYearTotals inventorie
                 errors.Add(new("Product", "one of your products' locked footprint versions, or none to enter the SEE", "exposure.product"));
             }
         }
+        else if (r.SiteYear is not null || r.SiteProductionTonnes is not null)
+        {
+            if (r.SiteYear is not { } y || y < 1990 || y > 2100)
+            {
+                errors.Add(new("SiteYear", "with site production: the inventory year (1990 to 2100) whose scope 1 and 2 give the SEE", "exposure.site-year"));
+            }
+
+            if (r.SiteProductionTonnes is not (> 0 and <= MaxTonnes))
+            {
+                errors.Add(new("SiteProductionTonnes", "with a site year: the tonnes of this good the site produced that year, above 0", "exposure.site-tonnes"));
+            }
+        }
         else if (r.SeeDirectTPerT is null)
         {
             errors.Add(new("SeeDirectTPerT", "required without a locked footprint: direct specific embedded emissions, tCO2e per tonne (0 to 100)", "exposure.see"));
@@ -165,8 +178,9 @@ public sealed class ExposureService(TanpanDb db, IInventoryYearTotals inventorie
         var good = new ExposureGood
         {
             Id = Guid.NewGuid(), Name = r.Name!.Trim(), CnCode = cn!, ProductId = productId, ProductVersion = version,
-            SeeDirectTPerT = productId is null ? r.SeeDirectTPerT : null, SeeIndirectTPerT = productId is null ? r.SeeIndirectTPerT : null, BenchmarkTPerT = r.BenchmarkTPerT,
-            DefaultValues = productId is null && r.DefaultValues, EuTonnesPerYear = r.EuTonnesPerYear ?? 0m, UsTonnesPerYear = r.UsTonnesPerYear ?? 0m, UsBaselineTPerT = r.UsBaselineTPerT,
+            SiteYear = productId is null ? r.SiteYear : null, SiteProductionTonnes = productId is null ? r.SiteProductionTonnes : null,
+            SeeDirectTPerT = productId is null && r.SiteYear is null ? r.SeeDirectTPerT : null, SeeIndirectTPerT = productId is null && r.SiteYear is null ? r.SeeIndirectTPerT : null, BenchmarkTPerT = r.BenchmarkTPerT,
+            DefaultValues = productId is null && r.SiteYear is null && r.DefaultValues, EuTonnesPerYear = r.EuTonnesPerYear ?? 0m, UsTonnesPerYear = r.UsTonnesPerYear ?? 0m, UsBaselineTPerT = r.UsBaselineTPerT,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.ExposureGoods.Add(good);

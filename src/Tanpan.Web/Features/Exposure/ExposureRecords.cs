@@ -63,6 +63,12 @@ public sealed class ExposureGood : ITenantOwned
 
     public decimal? BenchmarkTPerT { get; set; }
 
+    /// <summary>SEE from the site's inventory of this year: scope 1 ÷ <see cref="SiteProductionTonnes"/> direct, scope 2 ÷
+    /// it indirect — the installation's own figures when the site makes this one good.</summary>
+    public int? SiteYear { get; set; }
+
+    public decimal? SiteProductionTonnes { get; set; }
+
     /// <summary>The entered SEE are the Commission's default values (marked up by the year's mark-up).</summary>
     public bool DefaultValues { get; set; }
 
@@ -98,7 +104,7 @@ internal sealed class ExposureGoodConfiguration : IEntityTypeConfiguration<Expos
         e.ToTable("ExposureGoods");
         e.Property(x => x.Name).HasMaxLength(200);
         e.Property(x => x.CnCode).HasMaxLength(8);
-        foreach (var p in new[] { nameof(ExposureGood.SeeDirectTPerT), nameof(ExposureGood.SeeIndirectTPerT), nameof(ExposureGood.BenchmarkTPerT), nameof(ExposureGood.EuTonnesPerYear), nameof(ExposureGood.UsTonnesPerYear), nameof(ExposureGood.UsBaselineTPerT) })
+        foreach (var p in new[] { nameof(ExposureGood.SeeDirectTPerT), nameof(ExposureGood.SeeIndirectTPerT), nameof(ExposureGood.BenchmarkTPerT), nameof(ExposureGood.EuTonnesPerYear), nameof(ExposureGood.UsTonnesPerYear), nameof(ExposureGood.UsBaselineTPerT), nameof(ExposureGood.SiteProductionTonnes) })
         {
             e.Property(p).HasPrecision(28, 12);
         }

@@ -28,6 +28,7 @@ public sealed record ExposureResponse(
     {
         SeeSource.LockedFootprint => "locked-footprint",
         SeeSource.Entered => "entered",
+        SeeSource.SiteInventory => "site-inventory",
         SeeSource.DefaultValues => "default-values",
         _ => "missing",
     };

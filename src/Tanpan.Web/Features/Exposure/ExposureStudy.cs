@@ -9,6 +9,7 @@ namespace Tanpan.Web.Features.Exposure;
 public enum SeeSource
 {
     LockedFootprint,
+    SiteInventory,
     Entered,
     DefaultValues,
     Missing,
@@ -129,9 +130,18 @@ public static class ExposureStudy
     }
 
     /// <summary>SEE of a good: a locked footprint's kgCO2e per declared unit ÷ its mass in kg is tCO2e per tonne.</summary>
-    public static ResolvedGood Resolve(ExposureGood good, PublishableFootprint? footprint)
+    public static ResolvedGood Resolve(ExposureGood good, PublishableFootprint? footprint, IReadOnlyList<InventoryYearTotal>? inventories = null)
     {
         var sector = CbamSectors.Find(good.CnCode);
+        if (good.SiteYear is { } year && good.SiteProductionTonnes is > 0 and var tonnes)
+        {
+            // Scope 1 is the installation's direct emissions, scope 2 (location-based) its electricity: per tonne produced.
+            var site = inventories?.FirstOrDefault(y => y.Year == year && y.Calculated && (!y.Locked || y.Intact));
+            return site is null
+                ? new(good, sector, null, 0m, SeeSource.Missing, null, null)
+                : new(good, sector, site.Scope1KgCo2e / 1000m / tonnes, site.Scope2KgCo2e / 1000m / tonnes, SeeSource.SiteInventory, null, null);
+        }
+
         if (good.ProductId is not null)
         {
             return footprint is { MassKg: > 0 } f

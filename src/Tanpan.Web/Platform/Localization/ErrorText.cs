@@ -56,6 +56,8 @@ public static class ErrorText
         ["exposure.not-cbam"] = ("此 CN 碼不在 CBAM 範圍（鋼鐵 72、73 章，鋁 76 章，水泥、肥料、氫、電力）；輸歐噸數不計 CBAM 成本", ""),
         ["exposure.product"] = ("請選擇貴公司已鎖定的產品碳足跡版本，或不選而自行輸入 SEE", ""),
         ["exposure.see"] = ("未選產品碳足跡時必填：直接隱含排放 0 至 100 tCO2e/t", ""),
+        ["exposure.site-year"] = ("填廠區產量時必填：盤查年度（1990 至 2100），以該年範疇一、二計算 SEE", ""),
+        ["exposure.site-tonnes"] = ("填盤查年度時必填：該年此貨品的產量（公噸），須大於 0", ""),
         ["exposure.benchmark"] = ("產品基準須介於 0 至 100 tCO2e/t", ""),
         ["exposure.tonnes"] = ("噸數須介於 0 至 1,000 萬", ""),
         ["exposure.baseline"] = ("有輸美噸數時必填：美國產業平均強度 0 至 100 tCO2e/t", ""),

@@ -94,6 +94,18 @@ public abstract partial class ExposurePageTests(TanpanApp app)
         ], handler: "Bill");
         Assert.Equal(HttpStatusCode.OK, bill.StatusCode);
 
+        // The site's own SEE from the same inventory: scope 2 ÷ tonnes produced is the indirect part.
+        var site = await Forms.PostAsync(client, "/exposure",
+        [
+            new("Good.Name", "鋼製螺栓"), new("Good.CnCode", "73181590"), new("Good.Product", ""), new("Good.SiteYear", from.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Good.SiteProductionTonnes", "1000"), new("Good.EuTonnesPerYear", "100"),
+        ], handler: "Good");
+        Assert.Contains("已新增貨品", WebUtility.HtmlDecode(await site.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var goods = (await Problem.ReadJsonAsync(await client.GetAsync("/api/v1/exposure"))).GetProperty("goods")[0];
+        Assert.Equal("site-inventory", goods.GetProperty("seeSource").GetString());
+        Assert.Equal(0m, goods.GetProperty("seeDirectTPerT").GetDecimal());
+        Assert.True(goods.GetProperty("seeIndirectTPerT").GetDecimal() > 0m);
+
         var page = WebUtility.HtmlDecode(await client.GetStringAsync("/exposure"));
         // 6,000 kW × 10 % = 600 kW; storage 600 × 2 h; substitute fee 600 × 2,500 × NT$4.06 a year.
         Assert.Contains("data-testid=\"obligation-kw\">600<", page, StringComparison.Ordinal);

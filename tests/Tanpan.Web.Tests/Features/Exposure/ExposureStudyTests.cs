@@ -95,4 +95,21 @@ public sealed class ExposureStudyTests
         Assert.Empty(view.Cbam);
         Assert.Contains(view.Problems, p => p.Code == "exposure.not-cbam");
     }
+
+    [Fact]
+    public void TheSitesInventory_GivesDirectAndIndirectSee_PerTonneProduced()
+    {
+        // Year(2025, 3,000 t): scope 1 = 1,800 t, scope 2 = 1,200 t; 1,500 t of bolts made that year.
+        var good = new ExposureGood { Id = Guid.NewGuid(), Name = "螺栓", CnCode = "73181590", SiteYear = 2025, SiteProductionTonnes = 1500m, EuTonnesPerYear = 600m };
+        var resolved = ExposureStudy.Resolve(good, null, [Year(2025, 3000m)]);
+        Assert.Equal(SeeSource.SiteInventory, resolved.Source);
+        Assert.Equal(1.2m, resolved.SeeDirectTPerT);
+        Assert.Equal(0.8m, resolved.SeeIndirectTPerT);
+        // Iron and steel count direct emissions only: 600 t × 1.2 = 720 t embedded.
+        var view = ExposureStudy.Build(ExposureDefaults.New(), false, [Year(2025, 3000m)], [resolved], PricingData.Shipped);
+        Assert.Equal(720m, view.Cbam.First(c => c.Year == 2026).EmbeddedT);
+        // An inventory that does not calculate (or a year without one) gives no SEE, and the page says so.
+        Assert.Equal(SeeSource.Missing, ExposureStudy.Resolve(good, null, [Year(2024, 3000m)]).Source);
+        Assert.Equal(SeeSource.Missing, ExposureStudy.Resolve(good, null, [Year(2025, 3000m, intact: false)]).Source);
+    }
 }

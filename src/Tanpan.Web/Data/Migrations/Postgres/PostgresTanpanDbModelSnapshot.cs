@@ -240,6 +240,13 @@ namespace Tanpan.Web.Data.Migrations.Postgres
                         .HasPrecision(28, 12)
                         .HasColumnType("numeric(28,12)");
 
+                    b.Property<decimal?>("SiteProductionTonnes")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("numeric(28,12)");
+
+                    b.Property<int?>("SiteYear")
+                        .HasColumnType("integer");
+
                     b.Property<decimal?>("UsBaselineTPerT")
                         .HasPrecision(28, 12)
                         .HasColumnType("numeric(28,12)");

@@ -231,6 +231,13 @@ namespace Tanpan.Web.Data.Migrations.Sqlite
                         .HasPrecision(28, 12)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("SiteProductionTonnes")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SiteYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("UsBaselineTPerT")
                         .HasPrecision(28, 12)
                         .HasColumnType("TEXT");

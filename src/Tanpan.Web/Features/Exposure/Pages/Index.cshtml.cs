@@ -55,6 +55,10 @@ public sealed class IndexModel(ExposureService service, TanpanDb db) : FormPage
         public decimal? UsTonnesPerYear { get; set; }
 
         public decimal? UsBaselineTPerT { get; set; }
+
+        public int? SiteYear { get; set; }
+
+        public decimal? SiteProductionTonnes { get; set; }
     }
 
     [BindProperty]
@@ -109,7 +113,7 @@ public sealed class IndexModel(ExposureService service, TanpanDb db) : FormPage
 
         var g = Good;
         var unreadable = Unreadable("Good.");
-        var added = unreadable ? default : await service.AddGoodAsync(new(g.Name, g.CnCode, g.Product, g.SeeDirectTPerT, g.SeeIndirectTPerT, g.BenchmarkTPerT, g.DefaultValues, g.EuTonnesPerYear, g.UsTonnesPerYear, g.UsBaselineTPerT), ct);
+        var added = unreadable ? default : await service.AddGoodAsync(new(g.Name, g.CnCode, g.Product, g.SeeDirectTPerT, g.SeeIndirectTPerT, g.BenchmarkTPerT, g.DefaultValues, g.EuTonnesPerYear, g.UsTonnesPerYear, g.UsBaselineTPerT, g.SiteYear, g.SiteProductionTonnes), ct);
         if (!unreadable && added.Succeeded)
         {
             return RedirectDone("/exposure", $"已新增貨品「{added.Value.Name}」。", $"Good “{added.Value.Name}” added.");
