@@ -45,14 +45,14 @@ public static class ExposureStudy
     public static ExposureView Build(ExposureSettings settings, bool saved, IReadOnlyList<InventoryYearTotal> inventories, IReadOnlyList<ResolvedGood> goods, PricingData data)
     {
         var problems = new List<FieldError>();
-        var usable = inventories.Where(y => y.Calculated && (!y.Locked || y.Intact)).OrderBy(y => y.Year).ToList();
+        var usable = inventories.Where(y => y.Usable).OrderBy(y => y.Year).ToList();
         var emissions = new List<EmissionsYear>();
         for (var year = FirstYear; year <= LastYear; year++)
         {
             var from = usable.LastOrDefault(y => y.Year <= year);
             if (from is not null)
             {
-                emissions.Add(new(year, (from.Scope1KgCo2e + from.Scope2KgCo2e) / 1000m, from.Year != year, from.Year, from.Locked));
+                emissions.Add(new(year, from.Scope1And2KgCo2e / 1000m, from.Year != year, from.Year, from.Locked));
             }
         }
 
@@ -136,7 +136,7 @@ public static class ExposureStudy
         if (good.SiteYear is { } year && good.SiteProductionTonnes is > 0 and var tonnes)
         {
             // Scope 1 is the installation's direct emissions, scope 2 (location-based) its electricity: per tonne produced.
-            var site = inventories?.FirstOrDefault(y => y.Year == year && y.Calculated && (!y.Locked || y.Intact));
+            var site = inventories?.FirstOrDefault(y => y.Year == year && y.Usable);
             return site is null
                 ? new(good, sector, null, 0m, SeeSource.Missing, null, null)
                 : new(good, sector, site.Scope1KgCo2e / 1000m / tonnes, site.Scope2KgCo2e / 1000m / tonnes, SeeSource.SiteInventory, null, null);

@@ -6,9 +6,6 @@ namespace Tanpan.Web.Features.Portal;
 /// <summary>Small things the portal's pages share.</summary>
 public static class PortalView
 {
-    /// <inheritdoc cref="Lang.OfText"/>
-    public static string? LangOf(string? text) => Lang.OfText(text);
-
     public static DateOnly TodayInTaipei(TimeProvider clock) => DateOnly.FromDateTime(TaipeiTime.ToTaipei(clock.GetUtcNow().UtcDateTime));
 
     public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -119,40 +119,50 @@ public static class ReductionEndpoints
 
     internal static async Task<Results<Ok<MeasureResponse>, ApiError, NotFound<ProblemDetails>>> Update(Guid id, HttpRequest http, TanpanDb db, ApiJson json, TimeProvider clock, CancellationToken ct)
     {
-        var row = await db.ReductionMeasures.FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (row is null)
-        {
-            return NotFound(id);
-        }
-
         var body = await JsonBody.ReadAsync<MeasureRequest>(http, json.Options, MaxBody, ct);
         if (!body.Succeeded)
         {
-            return body.Errors.ToApi();
+            return await db.ReductionMeasures.AnyAsync(m => m.Id == id, ct) ? body.Errors.ToApi() : NotFound(id);
         }
 
-        var valid = SaveMeasure.Validate(body.Value);
-        if (!valid.Succeeded)
-        {
-            return valid.Errors.ToApi();
-        }
-
-        SaveMeasure.Apply(row, valid.Value, body.Value.Basis, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(MeasureResponse.From(row));
+        var updated = await UpdateAsync(db, id, body.Value, clock.GetUtcNow().UtcDateTime, ct);
+        return updated.Succeeded ? TypedResults.Ok(MeasureResponse.From(updated.Value)) : updated.Error is NotFoundError ? NotFound(id) : updated.Error!.ToApi();
     }
 
-    internal static async Task<Results<NoContent, NotFound<ProblemDetails>>> Delete(Guid id, TanpanDb db, CancellationToken ct)
+    /// <summary>Changes a measure of the register (the page's edit form uses it too).</summary>
+    internal static async Task<Result<ReductionMeasureRecord>> UpdateAsync(TanpanDb db, Guid id, MeasureRequest request, DateTime nowUtc, CancellationToken ct)
     {
         var row = await db.ReductionMeasures.FirstOrDefaultAsync(m => m.Id == id, ct);
         if (row is null)
         {
-            return NotFound(id);
+            return new NotFoundError("reduction.measure.not-found", string.Create(CultureInfo.InvariantCulture, $"No reduction measure {id}."));
         }
 
-        db.ReductionMeasures.Remove(row);
+        var valid = SaveMeasure.Validate(request);
+        if (!valid.Succeeded)
+        {
+            return new Invalid(valid.Errors);
+        }
+
+        SaveMeasure.Apply(row, valid.Value, request.Basis, nowUtc);
         await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
+        return row;
+    }
+
+    internal static async Task<Results<NoContent, NotFound<ProblemDetails>>> Delete(Guid id, TanpanDb db, CancellationToken ct) =>
+        await DeleteAsync(db, id, ct) is null ? NotFound(id) : TypedResults.NoContent();
+
+    /// <summary>Removes a measure; the deleted row, or null when the company has none with that id.</summary>
+    internal static async Task<ReductionMeasureRecord?> DeleteAsync(TanpanDb db, Guid id, CancellationToken ct)
+    {
+        var row = await db.ReductionMeasures.FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (row is not null)
+        {
+            db.ReductionMeasures.Remove(row);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return row;
     }
 
     private static NotFound<ProblemDetails> NotFound(Guid id) =>

@@ -101,5 +101,5 @@ public sealed class ReductionPlanner(TanpanDb db, IInventoryYearTotals inventori
 
     /// <summary>tCO2e on the boundary; the inventory reports kgCO2e (scope 2 location-based).</summary>
     public static decimal Tonnes(InventoryYearTotal y, PlanBoundary boundary) =>
-        (boundary == PlanBoundary.Scopes1And2 ? y.Scope1KgCo2e + y.Scope2KgCo2e : y.TotalKgCo2e) / 1000m;
+        (boundary == PlanBoundary.Scopes1And2 ? y.Scope1And2KgCo2e : y.TotalKgCo2e) / 1000m;
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Tanpan.Engine.Reduction;
 using Tanpan.Web.Data;
 using Tanpan.Web.Platform.Localization;
@@ -98,15 +97,9 @@ public sealed class IndexModel(ReductionPlanner planner, TanpanDb db, TimeProvid
             return Forbid();
         }
 
-        var row = await db.ReductionMeasures.FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (row is null)
-        {
-            return NotFound();
-        }
-
-        db.ReductionMeasures.Remove(row);
-        await db.SaveChangesAsync(ct);
-        return RedirectDone("/reduction", $"已刪除措施「{row.Name}」。", $"Measure “{row.Name}” deleted.");
+        return await ReductionEndpoints.DeleteAsync(db, id, ct) is { } row
+            ? RedirectDone("/reduction", $"已刪除措施「{row.Name}」。", $"Measure “{row.Name}” deleted.")
+            : NotFound();
     }
 
     /// <summary>The API's field paths as this form's fields.</summary>

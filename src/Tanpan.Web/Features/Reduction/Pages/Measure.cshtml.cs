@@ -118,21 +118,19 @@ public sealed class MeasureModel(TanpanDb db, TimeProvider clock) : FormPage
             return Page();
         }
 
-        var row = await db.ReductionMeasures.FirstOrDefaultAsync(m => m.Id == measure, ct);
-        if (row is null)
+        var updated = await ReductionEndpoints.UpdateAsync(db, measure.Value, Input.ToRequest(), now, ct);
+        if (!updated.Succeeded)
         {
-            return NotFound();
-        }
+            if (updated.Error is NotFoundError)
+            {
+                return NotFound();
+            }
 
-        var valid = SaveMeasure.Validate(Input.ToRequest());
-        if (!valid.Succeeded)
-        {
-            ShowErrors(new Invalid(valid.Errors));
+            ShowErrors(updated.Error!);
             return Page();
         }
 
-        SaveMeasure.Apply(row, valid.Value, Input.Basis, now);
-        await db.SaveChangesAsync(ct);
+        var row = updated.Value;
         return RedirectDone("/reduction", $"已儲存措施「{row.Name}」。", $"Measure “{row.Name}” saved.");
     }
 
