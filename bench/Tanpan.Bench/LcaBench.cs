@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
-using System.Runtime.Intrinsics;
 using System.Text.Json;
 using Tanpan.Engine.Lca;
 
@@ -88,12 +87,12 @@ internal static class LcaBench
         }
 
         spmvParallel.Stop();
-        var sampler = new Xoshiro(seed);
+        var sampler = new LognormalSampler(seed);
         var drawn = new double[m.NonZeros];
         var sampling = Stopwatch.StartNew();
         for (var r = 0; r < 20; r++)
         {
-            sampler.Lognormal(m.Values, drawn, sigma);
+            sampler.Multiply(m.Values, drawn, sigma);
         }
 
         sampling.Stop();
@@ -145,8 +144,9 @@ internal static class LcaBench
 
     private sealed record McResult(double[] Scores, long SolverIterations, int Fallbacks);
 
-    /// <summary>Iterations split over the cores; each worker has its own generator (seeded from the seed and the
-    /// worker), value buffers and warm start, so a run is reproducible for a given seed and core count.</summary>
+    /// <summary>Iterations split over the cores; each iteration draws from its own generator (seeded from the seed and
+    /// the iteration), so a run gives the same draws for a seed whatever the core count; each worker has its own
+    /// value buffers and warm start (which moves a score only within the solver's tolerance).</summary>
     private static McResult MonteCarlo(SparseMatrix m, double[] b, double[] f, double[] start, int iterations, double sigma, ulong seed)
     {
         var workers = Math.Max(1, Math.Min(int.TryParse(Environment.GetEnvironmentVariable("TANPAN_BENCH_WORKERS"), out var w) ? w : Environment.ProcessorCount, iterations));
@@ -155,7 +155,6 @@ internal static class LcaBench
         var fallbacks = 0;
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
         {
-            var random = new Xoshiro(seed * 0x9E3779B97F4A7C15UL + (ulong)worker);
             var values = new double[m.NonZeros];
             var bSample = new double[b.Length];
             var workspace = new SolverWorkspace(m.Size);
@@ -164,8 +163,9 @@ internal static class LcaBench
             for (var i = worker; i < iterations; i += workers)
             {
                 var t0 = Stopwatch.GetTimestamp();
-                random.Lognormal(m.Values, values, sigma);
-                random.Lognormal(b, bSample, sigma);
+                var random = new LognormalSampler(unchecked((seed * 0x9E3779B97F4A7C15UL) + (ulong)i));
+                random.Multiply(m.Values, values, sigma);
+                random.Multiply(b, bSample, sigma);
                 var drawn = m.WithValues(values);
                 var t1 = Stopwatch.GetTimestamp();
                 var solved = SparseSolver.Solve(drawn, f, tolerance: 1e-8, start: warm, workspace: workspace);
@@ -244,63 +244,5 @@ internal static class LcaBench
         }
 
         return b;
-    }
-}
-
-/// <summary>Lognormal draws in blocks from the engine's generator (<see cref="SampleGenerator"/>), vectorised.</summary>
-internal sealed class Xoshiro(ulong seed)
-{
-    private readonly SampleGenerator _bits = new(seed);
-
-    private ulong NextULong() => _bits.NextULong();
-
-    private readonly double[] _u1 = new double[Block];
-    private readonly double[] _u2 = new double[Block];
-    private const int Block = 512;
-
-    /// <summary>target[k] = source[k] · exp(σ z), z ~ N(0, 1), independent for every k. Box–Muller in blocks with
-    /// the runtime's vectorised log, sin/cos and exp (four doubles per instruction): sampling is half the cost of a
-    /// Monte Carlo draw here, so it is worth doing fast.</summary>
-    public void Lognormal(double[] source, double[] target, double sigma)
-    {
-        var k = 0;
-        var twoPi = Vector256.Create(2 * Math.PI);
-        var minusTwo = Vector256.Create(-2.0);
-        var s = Vector256.Create(sigma);
-        while (k < source.Length)
-        {
-            for (var i = 0; i < Block; i++)
-            {
-                // (0, 1]: log is finite.
-                _u1[i] = ((NextULong() >> 11) + 1) * (1.0 / (1UL << 53));
-                _u2[i] = (NextULong() >> 11) * (1.0 / (1UL << 53));
-            }
-
-            for (var i = 0; i < Block && k < source.Length; i += 4)
-            {
-                var radius = Vector256.Sqrt(minusTwo * Vector256.Log(Vector256.Create(_u1.AsSpan(i, 4)))) * s;
-                var (sin, cos) = Vector256.SinCos(twoPi * Vector256.Create(_u2.AsSpan(i, 4)));
-                var a = Vector256.Exp(radius * cos);
-                var b = Vector256.Exp(radius * sin);
-                if (k + 8 <= source.Length)
-                {
-                    (Vector256.Create(source.AsSpan(k, 4)) * a).CopyTo(target.AsSpan(k, 4));
-                    (Vector256.Create(source.AsSpan(k + 4, 4)) * b).CopyTo(target.AsSpan(k + 4, 4));
-                    k += 8;
-                    continue;
-                }
-
-                for (var lane = 0; lane < 4 && k < source.Length; lane++)
-                {
-                    target[k] = source[k] * a[lane];
-                    k++;
-                    if (k < source.Length)
-                    {
-                        target[k] = source[k] * b[lane];
-                        k++;
-                    }
-                }
-            }
-        }
     }
 }

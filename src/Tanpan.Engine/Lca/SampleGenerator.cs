@@ -74,6 +74,35 @@ public sealed class SampleGenerator
         return u < cut ? min + Math.Sqrt(u * (max - min) * (mode - min)) : max - Math.Sqrt((1 - u) * (max - min) * (max - mode));
     }
 
+    /// <summary>The generator's state (a vectorised sampler runs one stream per lane from it).</summary>
+    internal (ulong S0, ulong S1, ulong S2, ulong S3) State => (_s0, _s1, _s2, _s3);
+
+    /// <summary>Advances the state by 2¹²⁸ draws (the algorithm's published jump): streams started a jump apart never
+    /// overlap.</summary>
+    public void Jump()
+    {
+        ReadOnlySpan<ulong> polynomial = [0x180EC6D33CFD0ABAUL, 0xD5A61266F0C9392CUL, 0xA9582618E03FC9AAUL, 0x39ABDC4529B1661CUL];
+        ulong s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        foreach (var word in polynomial)
+        {
+            for (var bit = 0; bit < 64; bit++)
+            {
+                if ((word & (1UL << bit)) != 0)
+                {
+                    s0 ^= _s0;
+                    s1 ^= _s1;
+                    s2 ^= _s2;
+                    s3 ^= _s3;
+                }
+
+                NextULong();
+            }
+        }
+
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+        _spare = null;
+    }
+
     /// <summary>The next 64 random bits.</summary>
     public ulong NextULong()
     {

@@ -7,11 +7,16 @@ public sealed class SparseMatrix
 {
     private readonly DiagonalPositions _diagonal;
 
+    // The pattern is private and never changes after the build, which checked every column against the size: the
+    // product reads it without bounds checks (a quarter of its time).
+    private readonly int[] _rowStart;
+    private readonly int[] _columns;
+
     private SparseMatrix(int size, int[] rowStart, int[] columns, double[] values, DiagonalPositions? diagonal = null)
     {
         Size = size;
-        RowStart = rowStart;
-        Columns = columns;
+        _rowStart = rowStart;
+        _columns = columns;
         Values = values;
         _diagonal = diagonal ?? new DiagonalPositions();
     }
@@ -33,7 +38,7 @@ public sealed class SparseMatrix
         var index = new int[Size];
         for (var i = 0; i < Size; i++)
         {
-            var k = Array.BinarySearch(Columns, RowStart[i], RowStart[i + 1] - RowStart[i], i);
+            var k = Array.BinarySearch(_columns, _rowStart[i], _rowStart[i + 1] - _rowStart[i], i);
             index[i] = k >= 0 ? k : -1;
         }
 
@@ -44,9 +49,9 @@ public sealed class SparseMatrix
     public int Size { get; }
 
     /// <summary>Row i's entries are at [RowStart[i], RowStart[i + 1]).</summary>
-    public int[] RowStart { get; }
+    public ReadOnlySpan<int> RowStart => _rowStart;
 
-    public int[] Columns { get; }
+    public ReadOnlySpan<int> Columns => _columns;
 
     public double[] Values { get; }
 
@@ -158,7 +163,7 @@ public sealed class SparseMatrix
             throw new ArgumentException($"{values.Length} values for {Values.Length} stored entries", nameof(values));
         }
 
-        return new SparseMatrix(Size, RowStart, Columns, values, _diagonal);
+        return new SparseMatrix(Size, _rowStart, _columns, values, _diagonal);
     }
 
     /// <summary>y = A x.</summary>
@@ -169,32 +174,45 @@ public sealed class SparseMatrix
     public void MultiplyParallel(double[] x, double[] y)
     {
         // Split where half the stored entries are, not half the rows: hub rows hold far more than others.
-        var half = Array.BinarySearch(RowStart, NonZeros / 2);
+        var half = Array.BinarySearch(_rowStart, NonZeros / 2);
         half = Math.Clamp(half < 0 ? ~half : half, 0, Size);
         var other = Task.Run(() => MultiplyRows(x, y, half, Size));
         MultiplyRows(x, y, 0, half);
         other.Wait();
     }
 
-    // Unchecked: the engine checks overflow by default (decimals); index arithmetic here cannot overflow.
+    // Unchecked: the engine checks overflow by default (decimals); index arithmetic here cannot overflow. Two
+    // accumulators per row: a row's dozen products otherwise wait on one chain of dependent additions.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void MultiplyRows(ReadOnlySpan<double> x, Span<double> y, int from, int to)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(x.Length, Size, nameof(x));
+        ArgumentOutOfRangeException.ThrowIfLessThan(y.Length, Size, nameof(y));
         unchecked
         {
-            var rowStart = RowStart;
-            var columns = Columns;
-            var values = Values;
-            for (var i = from; i < to; i++)
+            ref var rowStart = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_rowStart);
+            ref var columns = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_columns);
+            ref var values = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(Values);
+            ref var xs = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref var ys = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            var k = (nint)System.Runtime.CompilerServices.Unsafe.Add(ref rowStart, from);
+            for (nint i = from; i < to; i++)
             {
-                var sum = 0.0;
-                var end = rowStart[i + 1];
-                for (var k = rowStart[i]; k < end; k++)
+                double even = 0, odd = 0;
+                var end = (nint)System.Runtime.CompilerServices.Unsafe.Add(ref rowStart, i + 1);
+                for (; k + 1 < end; k += 2)
                 {
-                    sum += values[k] * x[columns[k]];
+                    even += System.Runtime.CompilerServices.Unsafe.Add(ref values, k) * System.Runtime.CompilerServices.Unsafe.Add(ref xs, System.Runtime.CompilerServices.Unsafe.Add(ref columns, k));
+                    odd += System.Runtime.CompilerServices.Unsafe.Add(ref values, k + 1) * System.Runtime.CompilerServices.Unsafe.Add(ref xs, System.Runtime.CompilerServices.Unsafe.Add(ref columns, k + 1));
                 }
 
-                y[i] = sum;
+                if (k < end)
+                {
+                    even += System.Runtime.CompilerServices.Unsafe.Add(ref values, k) * System.Runtime.CompilerServices.Unsafe.Add(ref xs, System.Runtime.CompilerServices.Unsafe.Add(ref columns, k));
+                    k++;
+                }
+
+                System.Runtime.CompilerServices.Unsafe.Add(ref ys, i) = even + odd;
             }
         }
     }
@@ -222,9 +240,9 @@ public sealed class SparseMatrix
         var dense = new double[(long)Size * Size];
         for (var i = 0; i < Size; i++)
         {
-            for (var k = RowStart[i]; k < RowStart[i + 1]; k++)
+            for (var k = _rowStart[i]; k < _rowStart[i + 1]; k++)
             {
-                dense[((long)i * Size) + Columns[k]] = Values[k];
+                dense[((long)i * Size) + _columns[k]] = Values[k];
             }
         }
 
@@ -238,7 +256,7 @@ public sealed class SparseMatrix
         for (var i = 0; i < Size; i++)
         {
             var sum = 0.0;
-            for (var k = RowStart[i]; k < RowStart[i + 1]; k++)
+            for (var k = _rowStart[i]; k < _rowStart[i + 1]; k++)
             {
                 sum += Math.Abs(Values[k]);
             }

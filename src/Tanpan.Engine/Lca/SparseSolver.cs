@@ -113,15 +113,24 @@ public static partial class SparseSolver
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(y.Length, x.Length, nameof(y));
         unchecked
         {
-            var sum = 0.0;
-            for (var i = 0; i < x.Length; i++)
+            var i = 0;
+            var width = System.Numerics.Vector<double>.Count;
+            var sum = System.Numerics.Vector<double>.Zero;
+            for (; i <= x.Length - width; i += width)
             {
-                sum += x[i] * y[i];
+                sum += new System.Numerics.Vector<double>(x[i..]) * new System.Numerics.Vector<double>(y[i..]);
             }
 
-            return sum;
+            var total = System.Numerics.Vector.Sum(sum);
+            for (; i < x.Length; i++)
+            {
+                total += x[i] * y[i];
+            }
+
+            return total;
         }
     }
 

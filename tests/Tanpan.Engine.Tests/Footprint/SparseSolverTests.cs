@@ -32,10 +32,50 @@ public sealed class SparseSolverTests
     {
         var m = SparseMatrix.FromTriplets(3, [(0, 2, 1.0), (0, 0, 2.0), (0, 2, 3.0), (2, 1, -1.0), (1, 1, 5.0)]);
 
-        Assert.Equal([0, 2, 3, 4], m.RowStart);
-        Assert.Equal([0, 2, 1, 1], m.Columns);
+        Assert.Equal([0, 2, 3, 4], m.RowStart.ToArray());
+        Assert.Equal([0, 2, 1, 1], m.Columns.ToArray());
         Assert.Equal([2.0, 4.0, 5.0, -1.0], m.Values);
         Assert.Equal([2.0, 5.0, 0.0], m.Diagonal());
+    }
+
+    [Fact]
+    public void TheProduct_IsTheDenseProduct_ForRowsOfEveryLength_AndChecksItsVectors()
+    {
+        // Rows of 0 to 9 entries: the product pairs entries, so odd and even lengths take different paths.
+        const int n = 40;
+        var random = new Random(5);
+        var entries = new List<(int, int, double)>();
+        var dense = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            foreach (var j in Enumerable.Range(0, n).OrderBy(_ => random.Next()).Take(i % 10))
+            {
+                var v = random.NextDouble() - 0.5;
+                entries.Add((i, j, v));
+                dense[(i * n) + j] = v;
+            }
+        }
+
+        var m = SparseMatrix.FromTriplets(n, entries);
+        var x = Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray();
+        var y = new double[n];
+        m.Multiply(x, y);
+        var parallel = new double[n];
+        m.MultiplyParallel(x, parallel);
+        for (var i = 0; i < n; i++)
+        {
+            var expected = 0.0;
+            for (var j = 0; j < n; j++)
+            {
+                expected += dense[(i * n) + j] * x[j];
+            }
+
+            Assert.Equal(expected, y[i], 1e-14);
+            Assert.Equal(y[i], parallel[i]);
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => m.Multiply(x.AsSpan(0, n - 1), y));
+        Assert.Throws<ArgumentOutOfRangeException>(() => m.Multiply(x, y.AsSpan(0, n - 1)));
     }
 
     [Fact]
