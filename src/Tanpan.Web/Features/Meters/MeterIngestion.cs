@@ -25,6 +25,10 @@ public sealed class MeterIngestion(ReadingWriter writer, TimeProvider clock, ILo
     public const int MaxReadingsPerPayload = 50_000;
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<(Guid Company, string Code), (MeterInfo? Meter, DateTime At)> meters = new();
+    private int inFlight;
+
+    /// <summary>Calls writing readings on this node right now (the roll-up worker lets them have the cores first).</summary>
+    public int InFlight => Volatile.Read(ref inFlight);
 
     /// <summary>Signalled after readings are stored, so the roll-up worker of this node starts at once.</summary>
     public event Action? Stored;
@@ -36,6 +40,19 @@ public sealed class MeterIngestion(ReadingWriter writer, TimeProvider clock, ILo
 
     /// <summary>Checks and stores payloads; with <c>quarantine</c>, refused ones are kept (MQTT: nobody is on the line to be told).</summary>
     public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(TanpanDb db, IReadOnlyList<IncomingPayload> payloads, bool quarantine, CancellationToken ct)
+    {
+        Interlocked.Increment(ref inFlight);
+        try
+        {
+            return await CheckAndWriteAsync(db, payloads, quarantine, ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    private async Task<IReadOnlyList<IngestOutcome>> CheckAndWriteAsync(TanpanDb db, IReadOnlyList<IncomingPayload> payloads, bool quarantine, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var outcomes = new IngestOutcome[payloads.Count];
