@@ -26,7 +26,7 @@ namespace Tanpan.Bench;
 
 /// <summary>Meter ingestion through the app's own path, against a bare COPY of the same rows, and over MQTT.
 /// Usage: ingest --postgres CONNSTR [--readings 1000000] [--mqtt-readings 2000000] [--soak-seconds S]
-/// [--soak-rate 100000] [--meters 100] [--group 20] [--workers 2] [--rounds 3] [--publishers 4] [--in-flight 100].
+/// [--soak-rate 100000] [--meters 100] [--group 20] [--workers 2] [--rounds 5] [--publishers 4] [--in-flight 100].
 /// Creates a fresh database in the given server (dropped at the end), starts mosquitto (dynamic security, no
 /// persistence) on a free port of 127.0.0.1 and the app in-process (its migrations, its hosted services); logs go to
 /// stderr, one JSON object to stdout.</summary>
@@ -47,7 +47,7 @@ internal static class IngestBench
         var meterCount = IntArg("--meters", 100);
         var groupSize = IntArg("--group", 20);
         var workers = IntArg("--workers", 2);
-        var rounds = IntArg("--rounds", 3);
+        var rounds = IntArg("--rounds", 5);
         var publishers = IntArg("--publishers", 4);
         var inFlight = IntArg("--in-flight", 100);
         if (readings % (meterCount * PerPayload) != 0 || mqttReadings % (meterCount * PerPayload) != 0)
@@ -293,9 +293,26 @@ internal static class IngestBench
             Log($"soak: {soakRate:N0} readings/s for {seconds} s; RSS {result["soak_rss_mib_start"]} MiB");
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
             var staleness = StalenessAsync(dataSource, stop.Token);
+            // The resident set every 5 s: "flat" is judged on the whole soak, not on its two ends.
+            var rss = Task.Run(async () =>
+            {
+                var samples = new List<long>();
+                while (!stop.IsCancellationRequested)
+                {
+                    samples.Add(RssMiB());
+                    await Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None);
+                }
+
+                return samples;
+            });
             var soak = clients.Select((client, c) => SoakAsync(client, credentials.Key, mqtt.Meters, c, publishers, perMeterPayloads, perPublisher, inFlight, stop.Token)).ToArray();
             var sent = (await Task.WhenAll(soak)).Sum();
             var stale = await staleness;
+            var rssSamples = await rss;
+            var half = rssSamples.Count / 2;
+            result["soak_rss_mib_max"] = rssSamples.Max();
+            result["soak_rss_mib_max_first_half"] = rssSamples.Take(Math.Max(1, half)).Max();
+            result["soak_rss_mib_max_second_half"] = rssSamples.Skip(half).DefaultIfEmpty(0).Max();
             result["soak_rollup_staleness_p50_s"] = stale.P50;
             result["soak_rollup_staleness_max_s"] = stale.Max;
             result["soak_rss_mib_end"] = RssMiB();

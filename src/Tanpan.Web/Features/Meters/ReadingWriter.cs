@@ -204,6 +204,8 @@ public sealed class ReadingWriter(TimeProvider clock)
             await cmd.ExecuteNonQueryAsync(ct);
         }
 
+        // One round trip for every batch's audit row and dirty range on PostgreSQL (a call carries dozens of payloads).
+        await using var pgBatch = connection is NpgsqlConnection npgsql ? new NpgsqlBatch(npgsql, (NpgsqlTransaction)tx) : null;
         for (var i = 0; i < batches.Count; i++)
         {
             var b = batches[i];
@@ -214,24 +216,60 @@ public sealed class ReadingWriter(TimeProvider clock)
 
             var first = b.Readings[0].TUtc;
             var last = b.Readings[^1].TUtc;
-            await using var cmd = connection.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = """
-                INSERT INTO "MeterBatches" ("Id", "CompanyId", "MeterId", "Channel", "Readings", "Inserted", "FirstUtc", "LastUtc", "Actor", "ReceivedAtUtc")
-                VALUES (@id, @c, @m, @ch, @n, @ins, @f, @l, @a, @now);
-                INSERT INTO "MeterDirtyRanges" ("MeterId", "FromUtc", "ToUtc", "CompanyId") VALUES (@m, @f, @l, @c);
-                """;
-            Add(cmd, "id", sqlite ? SqliteGuid(Guid.CreateVersion7(now)) : Guid.CreateVersion7(now));
-            Add(cmd, "c", sqlite ? SqliteGuid(b.CompanyId) : b.CompanyId);
-            Add(cmd, "m", sqlite ? SqliteGuid(b.MeterId) : b.MeterId);
-            Add(cmd, "ch", b.Channel.ToString());
-            Add(cmd, "n", b.Readings.Count);
-            Add(cmd, "ins", inserted[i]);
-            Add(cmd, "f", sqlite ? SqliteTime(first) : first);
-            Add(cmd, "l", sqlite ? SqliteTime(last) : last);
-            Add(cmd, "a", b.Actor.Length > 256 ? b.Actor[..256] : b.Actor);
-            Add(cmd, "now", sqlite ? SqliteTime(now) : now);
-            await cmd.ExecuteNonQueryAsync(ct);
+            DbCommand cmd;
+            if (pgBatch is not null)
+            {
+                var batchCommand = pgBatch.CreateBatchCommand();
+                batchCommand.CommandText = """
+                    INSERT INTO "MeterBatches" ("Id", "CompanyId", "MeterId", "Channel", "Readings", "Inserted", "FirstUtc", "LastUtc", "Actor", "ReceivedAtUtc")
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                    """;
+                batchCommand.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7(now) });
+                batchCommand.Parameters.Add(new NpgsqlParameter { Value = b.CompanyId });
+                batchCommand.Parameters.Add(new NpgsqlParameter { Value = b.MeterId });
+                batchCommand.Parameters.Add(new NpgsqlParameter { Value = b.Channel.ToString() });
+                batchCommand.Parameters.Add(new NpgsqlParameter { Value = b.Readings.Count });
+                batchCommand.Parameters.Add(new NpgsqlParameter { Value = inserted[i] });
+                batchCommand.Parameters.Add(new NpgsqlParameter { Value = first });
+                batchCommand.Parameters.Add(new NpgsqlParameter { Value = last });
+                batchCommand.Parameters.Add(new NpgsqlParameter { Value = b.Actor.Length > 256 ? b.Actor[..256] : b.Actor });
+                batchCommand.Parameters.Add(new NpgsqlParameter { Value = now });
+                pgBatch.BatchCommands.Add(batchCommand);
+                var range = pgBatch.CreateBatchCommand();
+                range.CommandText = """INSERT INTO "MeterDirtyRanges" ("MeterId", "FromUtc", "ToUtc", "CompanyId") VALUES ($1, $2, $3, $4)""";
+                range.Parameters.Add(new NpgsqlParameter { Value = b.MeterId });
+                range.Parameters.Add(new NpgsqlParameter { Value = first });
+                range.Parameters.Add(new NpgsqlParameter { Value = last });
+                range.Parameters.Add(new NpgsqlParameter { Value = b.CompanyId });
+                pgBatch.BatchCommands.Add(range);
+                continue;
+            }
+
+            await using (cmd = connection.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = """
+                    INSERT INTO "MeterBatches" ("Id", "CompanyId", "MeterId", "Channel", "Readings", "Inserted", "FirstUtc", "LastUtc", "Actor", "ReceivedAtUtc")
+                    VALUES (@id, @c, @m, @ch, @n, @ins, @f, @l, @a, @now);
+                    INSERT INTO "MeterDirtyRanges" ("MeterId", "FromUtc", "ToUtc", "CompanyId") VALUES (@m, @f, @l, @c);
+                    """;
+                Add(cmd, "id", sqlite ? SqliteGuid(Guid.CreateVersion7(now)) : Guid.CreateVersion7(now));
+                Add(cmd, "c", sqlite ? SqliteGuid(b.CompanyId) : b.CompanyId);
+                Add(cmd, "m", sqlite ? SqliteGuid(b.MeterId) : b.MeterId);
+                Add(cmd, "ch", b.Channel.ToString());
+                Add(cmd, "n", b.Readings.Count);
+                Add(cmd, "ins", inserted[i]);
+                Add(cmd, "f", sqlite ? SqliteTime(first) : first);
+                Add(cmd, "l", sqlite ? SqliteTime(last) : last);
+                Add(cmd, "a", b.Actor.Length > 256 ? b.Actor[..256] : b.Actor);
+                Add(cmd, "now", sqlite ? SqliteTime(now) : now);
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+        }
+
+        if (pgBatch is { BatchCommands.Count: > 0 })
+        {
+            await pgBatch.ExecuteNonQueryAsync(ct);
         }
     }
 
@@ -250,15 +288,27 @@ public sealed class ReadingWriter(TimeProvider clock)
 
     private static async Task EnsurePartitionsAsync(NpgsqlConnection connection, IReadOnlyList<ReadingBatch> batches, CancellationToken ct)
     {
-        var months = new SortedSet<DateTime>();
+        // A payload's readings are mostly in order: the month is looked at again only when it changes.
+        var months = new List<DateTime>();
         foreach (var b in batches)
         {
+            var last = DateTime.MinValue;
             foreach (var r in b.Readings)
             {
-                months.Add(new DateTime(r.TUtc.Year, r.TUtc.Month, 1, 0, 0, 0, DateTimeKind.Utc));
+                if (r.TUtc.Year == last.Year && r.TUtc.Month == last.Month)
+                {
+                    continue;
+                }
+
+                last = new DateTime(r.TUtc.Year, r.TUtc.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+                if (!months.Contains(last))
+                {
+                    months.Add(last);
+                }
             }
         }
 
+        months.Sort();
         foreach (var month in months)
         {
             await ReadingPartitions.EnsureAsync(connection, month, KnownPartitions, ct);
