@@ -117,9 +117,11 @@ public sealed class RollupWorker : BackgroundService
         }
 
         var done = 0;
-        await Parallel.ForEachAsync(meterIds, new ParallelOptions { MaxDegreeOfParallelism = cores, CancellationToken = ct }, async (meterId, token) =>
+        // The host's token, not the loop's: when one meter fails the loop cancels its own token, and a sibling that
+        // is half-way should still finish (or give its lease back) rather than be cut off.
+        await Parallel.ForEachAsync(meterIds, new ParallelOptions { MaxDegreeOfParallelism = cores, CancellationToken = ct }, async (meterId, _) =>
         {
-            if (await RecomputeMeterAsync(meterId, token))
+            if (await RecomputeMeterAsync(meterId, ct))
             {
                 Interlocked.Increment(ref done);
             }
