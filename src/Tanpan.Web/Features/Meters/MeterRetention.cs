@@ -6,23 +6,25 @@ using Tanpan.Web.Data;
 
 namespace Tanpan.Web.Features.Meters;
 
-/// <summary>Applies <see cref="MeterOptions.RawRetentionMonths"/> once a day: PostgreSQL drops whole monthly
-/// partitions; SQLite deletes the rows. Roll-ups, anomalies and batch audit are kept.</summary>
+/// <summary>The raw readings' daily upkeep. Applies <see cref="MeterOptions.RawRetentionMonths"/>: PostgreSQL drops
+/// whole monthly partitions; SQLite deletes the rows. Roll-ups, anomalies and batch audit are kept. On PostgreSQL it
+/// also makes this month's and the next two months' partitions ahead of time: <c>CREATE TABLE … PARTITION OF</c>
+/// takes an ACCESS EXCLUSIVE lock on <c>MeterReadings</c>, and left to the first reading of a month it would stall
+/// every gateway's write and every roll-up at midnight of the 1st, when they all cross into the new month at once.</summary>
 public sealed class MeterRetention(IServiceScopeFactory scopes, IOptions<MeterOptions> options, TimeProvider clock, ILogger<MeterRetention> logger) : BackgroundService
 {
     private static readonly ConcurrentDictionary<string, bool> Known = new();
 
+    /// <summary>Months made ahead of the current one.</summary>
+    public const int MonthsAhead = 2;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.RawRetentionMonths is null)
-        {
-            return;
-        }
-
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                await PrepareAheadAsync(stoppingToken);
                 await ApplyAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -39,6 +41,30 @@ public sealed class MeterRetention(IServiceScopeFactory scopes, IOptions<MeterOp
                 return;
             }
         }
+    }
+
+    /// <summary>PostgreSQL: makes the partitions of this month and the next <see cref="MonthsAhead"/> (those that exist are
+    /// left alone); returns the months checked. SQLite has no partitions: 0.</summary>
+    public async Task<int> PrepareAheadAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TanpanDb>();
+        if (db is not PostgresTanpanDb)
+        {
+            return 0;
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        var npgsql = (NpgsqlConnection)db.Database.GetDbConnection();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var month = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i <= MonthsAhead; i++)
+        {
+            // Not this process's cache of known partitions: another node (or retention) may have dropped one.
+            await ReadingPartitions.EnsureAsync(npgsql, month.AddMonths(i), new ConcurrentDictionary<string, bool>(), ct);
+        }
+
+        return MonthsAhead + 1;
     }
 
     /// <summary>Returns the number of partitions dropped (PostgreSQL) or rows deleted (SQLite).</summary>
