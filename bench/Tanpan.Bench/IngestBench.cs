@@ -640,7 +640,14 @@ internal static class IngestBench
             var oldest = await ScalarAsync<long>(dataSource, """SELECT coalesce(min("Id"), 9223372036854775807) FROM "MeterDirtyRanges" """);
             while (pending.Count > 0 && pending.Peek().Id < oldest)
             {
-                stale.Add((clock.Elapsed - pending.Dequeue().At).TotalSeconds);
+                var (at, _) = pending.Dequeue();
+                var seconds = (clock.Elapsed - at).TotalSeconds;
+                stale.Add(seconds);
+                if (seconds > 3)
+                {
+                    // When, so a stall can be matched with the server's log (checkpoints, lock waits).
+                    Log($"soak: roll-ups {seconds:F1} s behind for the readings noted at {DateTime.Now - (clock.Elapsed - at):HH:mm:ss.fff}");
+                }
             }
 
             if (stop.IsCancellationRequested && pending.Count == 0)
