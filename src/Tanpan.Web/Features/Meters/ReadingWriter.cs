@@ -22,6 +22,9 @@ public sealed class ReadingWriter(TimeProvider clock)
 {
     private static readonly ConcurrentDictionary<string, bool> KnownPartitions = new();
 
+    /// <summary>Ten parameters a batch: 500 stay far below either provider's limit on parameters per command.</summary>
+    private const int BatchesPerCommand = 500;
+
     /// <summary>Returns how many readings of each batch were new, in batch order.</summary>
     public async Task<int[]> WriteAsync(TanpanDb db, IReadOnlyList<ReadingBatch> batches, IReadOnlyList<QuarantinedPayload> quarantined, CancellationToken ct)
     {
@@ -204,72 +207,46 @@ public sealed class ReadingWriter(TimeProvider clock)
             await cmd.ExecuteNonQueryAsync(ct);
         }
 
-        // One round trip for every batch's audit row and dirty range on PostgreSQL (a call carries dozens of payloads).
-        await using var pgBatch = connection is NpgsqlConnection npgsql ? new NpgsqlBatch(npgsql, (NpgsqlTransaction)tx) : null;
-        for (var i = 0; i < batches.Count; i++)
+        // Every batch's audit row and dirty range in one command (one round trip: a call carries dozens of payloads),
+        // numbered parameters per batch; both providers run a command of several statements.
+        for (var start = 0; start < batches.Count; start += BatchesPerCommand)
         {
-            var b = batches[i];
-            if (b.Readings.Count == 0)
+            await using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            var sql = new System.Text.StringBuilder();
+            for (var i = start; i < Math.Min(batches.Count, start + BatchesPerCommand); i++)
             {
-                continue;
+                var b = batches[i];
+                if (b.Readings.Count == 0)
+                {
+                    continue;
+                }
+
+                var first = b.Readings[0].TUtc;
+                var last = b.Readings[^1].TUtc;
+                sql.Append(CultureInfo.InvariantCulture, $"""
+                    INSERT INTO "MeterBatches" ("Id", "CompanyId", "MeterId", "Channel", "Readings", "Inserted", "FirstUtc", "LastUtc", "Actor", "ReceivedAtUtc")
+                    VALUES (@id{i}, @c{i}, @m{i}, @ch{i}, @n{i}, @ins{i}, @f{i}, @l{i}, @a{i}, @now{i});
+                    INSERT INTO "MeterDirtyRanges" ("MeterId", "FromUtc", "ToUtc", "CompanyId") VALUES (@m{i}, @f{i}, @l{i}, @c{i});
+
+                    """);
+                Add(cmd, $"id{i}", sqlite ? SqliteGuid(Guid.CreateVersion7(now)) : Guid.CreateVersion7(now));
+                Add(cmd, $"c{i}", sqlite ? SqliteGuid(b.CompanyId) : b.CompanyId);
+                Add(cmd, $"m{i}", sqlite ? SqliteGuid(b.MeterId) : b.MeterId);
+                Add(cmd, $"ch{i}", b.Channel.ToString());
+                Add(cmd, $"n{i}", b.Readings.Count);
+                Add(cmd, $"ins{i}", inserted[i]);
+                Add(cmd, $"f{i}", sqlite ? SqliteTime(first) : first);
+                Add(cmd, $"l{i}", sqlite ? SqliteTime(last) : last);
+                Add(cmd, $"a{i}", b.Actor.Length > 256 ? b.Actor[..256] : b.Actor);
+                Add(cmd, $"now{i}", sqlite ? SqliteTime(now) : now);
             }
 
-            var first = b.Readings[0].TUtc;
-            var last = b.Readings[^1].TUtc;
-            DbCommand cmd;
-            if (pgBatch is not null)
+            if (sql.Length > 0)
             {
-                var batchCommand = pgBatch.CreateBatchCommand();
-                batchCommand.CommandText = """
-                    INSERT INTO "MeterBatches" ("Id", "CompanyId", "MeterId", "Channel", "Readings", "Inserted", "FirstUtc", "LastUtc", "Actor", "ReceivedAtUtc")
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-                    """;
-                batchCommand.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7(now) });
-                batchCommand.Parameters.Add(new NpgsqlParameter { Value = b.CompanyId });
-                batchCommand.Parameters.Add(new NpgsqlParameter { Value = b.MeterId });
-                batchCommand.Parameters.Add(new NpgsqlParameter { Value = b.Channel.ToString() });
-                batchCommand.Parameters.Add(new NpgsqlParameter { Value = b.Readings.Count });
-                batchCommand.Parameters.Add(new NpgsqlParameter { Value = inserted[i] });
-                batchCommand.Parameters.Add(new NpgsqlParameter { Value = first });
-                batchCommand.Parameters.Add(new NpgsqlParameter { Value = last });
-                batchCommand.Parameters.Add(new NpgsqlParameter { Value = b.Actor.Length > 256 ? b.Actor[..256] : b.Actor });
-                batchCommand.Parameters.Add(new NpgsqlParameter { Value = now });
-                pgBatch.BatchCommands.Add(batchCommand);
-                var range = pgBatch.CreateBatchCommand();
-                range.CommandText = """INSERT INTO "MeterDirtyRanges" ("MeterId", "FromUtc", "ToUtc", "CompanyId") VALUES ($1, $2, $3, $4)""";
-                range.Parameters.Add(new NpgsqlParameter { Value = b.MeterId });
-                range.Parameters.Add(new NpgsqlParameter { Value = first });
-                range.Parameters.Add(new NpgsqlParameter { Value = last });
-                range.Parameters.Add(new NpgsqlParameter { Value = b.CompanyId });
-                pgBatch.BatchCommands.Add(range);
-                continue;
-            }
-
-            await using (cmd = connection.CreateCommand())
-            {
-                cmd.Transaction = tx;
-                cmd.CommandText = """
-                    INSERT INTO "MeterBatches" ("Id", "CompanyId", "MeterId", "Channel", "Readings", "Inserted", "FirstUtc", "LastUtc", "Actor", "ReceivedAtUtc")
-                    VALUES (@id, @c, @m, @ch, @n, @ins, @f, @l, @a, @now);
-                    INSERT INTO "MeterDirtyRanges" ("MeterId", "FromUtc", "ToUtc", "CompanyId") VALUES (@m, @f, @l, @c);
-                    """;
-                Add(cmd, "id", sqlite ? SqliteGuid(Guid.CreateVersion7(now)) : Guid.CreateVersion7(now));
-                Add(cmd, "c", sqlite ? SqliteGuid(b.CompanyId) : b.CompanyId);
-                Add(cmd, "m", sqlite ? SqliteGuid(b.MeterId) : b.MeterId);
-                Add(cmd, "ch", b.Channel.ToString());
-                Add(cmd, "n", b.Readings.Count);
-                Add(cmd, "ins", inserted[i]);
-                Add(cmd, "f", sqlite ? SqliteTime(first) : first);
-                Add(cmd, "l", sqlite ? SqliteTime(last) : last);
-                Add(cmd, "a", b.Actor.Length > 256 ? b.Actor[..256] : b.Actor);
-                Add(cmd, "now", sqlite ? SqliteTime(now) : now);
+                cmd.CommandText = sql.ToString();
                 await cmd.ExecuteNonQueryAsync(ct);
             }
-        }
-
-        if (pgBatch is { BatchCommands.Count: > 0 })
-        {
-            await pgBatch.ExecuteNonQueryAsync(ct);
         }
     }
 
