@@ -112,9 +112,15 @@ internal static class IngestBench
         var warmItems = Build([warmMeter], 20, 0, rest.CompanyId);
         await IngestAsync(services, ingestion, warmItems.Chunk(groupSize).Select(g => g.Select(p => p.Payload).ToArray()).ToArray(), workers, null);
         await WaitRollupsAsync(dataSource, TimeSpan.FromMinutes(5));
-        var months = Build(rest.Meters[..meterCount], readings / meterCount / PerPayload, 0, rest.CompanyId)
-            .SelectMany(p => new[] { p.FirstUtc, p.LastUtc }).Select(t => new DateTime(t.Year, t.Month, 1, 0, 0, 0, DateTimeKind.Utc)).Distinct().Order().ToArray();
-        await CreateFloorTableAsync(dataSource, months);
+        // Every round's meters read minute after minute from Start: the months their readings span.
+        var lastReadingUtc = Start.UtcDateTime.AddMinutes((readings / meterCount) - 1);
+        var months = new List<DateTime>();
+        for (var m = new DateTime(Start.UtcDateTime.Year, Start.UtcDateTime.Month, 1, 0, 0, 0, DateTimeKind.Utc); m <= lastReadingUtc; m = m.AddMonths(1))
+        {
+            months.Add(m);
+        }
+
+        await CreateFloorTableAsync(dataSource, [.. months]);
         await CopyAsync(dataSource, [.. warmItems.Chunk(groupSize).Select(g => g.SelectMany(p => p.Rows()).ToArray())], workers, rest.CompanyId);
 
         // ---- ingest against the floor, in rounds: this VM's speed drifts by ±30 % within minutes, so each round
